@@ -34,7 +34,8 @@
 
 /* Limits, so bad input never eats memory. */
 #define CSV_MAX_FIELD	(64UL * 1024)	/* bytes of one field's value */
-#define CSV_MAX_ROW	(1024UL * 1024)	/* bytes of input for one row */
+#define CSV_MAX_ROW	(1024UL * 1024)	/* bytes of input for one row,
+					   its line end included */
 #define CSV_MAX_FIELDS	1024		/* fields in one row */
 
 struct csv_field {
