@@ -1,0 +1,137 @@
+/*
+ * Records in memory: one tuff_doc per YAML document, holding a tree of
+ * tuff_node.  Every node and string of a document lives in the
+ * document's arena and is freed with it, all at once: one owner.
+ *
+ * Nodes remember what the writer needs to reproduce them (scalar style,
+ * explicit tag) and where they came from (1-based line and column), so a
+ * record passed through keeps its keys, their order and its text, and a
+ * diagnostic can point at the offending node.
+ */
+#ifndef TUFF_NODE_H
+#define TUFF_NODE_H
+
+#include <stddef.h>
+
+#include "tuff.h"
+
+enum tuff_type {
+	TUFF_SCALAR = 1,
+	TUFF_SEQ,
+	TUFF_MAP
+};
+
+/* Scalar styles, in libyaml's order so the writer can pass them on. */
+enum tuff_style {
+	TUFF_ANY = 0,
+	TUFF_PLAIN,
+	TUFF_SINGLE,
+	TUFF_DOUBLE,
+	TUFF_LITERAL,
+	TUFF_FOLDED
+};
+
+struct tuff_node;
+
+struct tuff_pair {
+	struct tuff_node	*key;
+	struct tuff_node	*val;
+};
+
+struct tuff_node {
+	enum tuff_type		 type;
+	unsigned char		 style;	/* enum tuff_style for scalars; 1 flow */
+	char			*tag;	/* explicit tag, or NULL */
+	unsigned long		 line;	/* 1-based; 0 for nodes built here */
+	unsigned long		 column;
+	union {
+		struct {
+			char	*val;	/* NUL-terminated, may hold NULs */
+			size_t	 len;
+		} s;
+		struct {
+			struct tuff_node **items;
+			size_t	 n, cap;
+		} seq;
+		struct {
+			struct tuff_pair *pairs;
+			size_t	 n, cap;
+		} map;
+	} u;
+};
+
+struct tuff_arena;
+
+struct tuff_doc {
+	struct tuff_node	*root;
+	const char		*file;	/* as diagnostics name it */
+	unsigned long		 line;	/* where the document starts */
+	unsigned long		 column;
+	const char		*kind;	/* root's "kind" if a string, or NULL */
+	struct tuff_arena	*arena;
+};
+
+/* A new, empty document (root NULL) for building records.  NULL on ENOMEM. */
+struct tuff_doc	*tuff_doc_new(void);
+void		 tuff_doc_free(struct tuff_doc *);
+
+/* Allocate from the document's arena; never returns NULL (aborts on ENOMEM
+ * through the arena, as an out-of-memory tool can do nothing useful). */
+void		*tuff_alloc(struct tuff_doc *, size_t);
+char		*tuff_strdup(struct tuff_doc *, const char *);
+char		*tuff_strndup(struct tuff_doc *, const char *, size_t);
+
+/*
+ * Building.  tuff_new_str makes a string scalar that reads back as a
+ * string (quoted when plain text would read as a number, bool or null);
+ * tuff_new_plain makes a plain scalar written as is (numbers, dates).
+ */
+struct tuff_node	*tuff_new_str(struct tuff_doc *, const char *);
+struct tuff_node	*tuff_new_plain(struct tuff_doc *, const char *);
+struct tuff_node	*tuff_new_int(struct tuff_doc *, long);
+struct tuff_node	*tuff_new_dec1(struct tuff_doc *, long tenths);
+struct tuff_node	*tuff_new_bool(struct tuff_doc *, int);
+struct tuff_node	*tuff_new_null(struct tuff_doc *);
+struct tuff_node	*tuff_new_seq(struct tuff_doc *);
+struct tuff_node	*tuff_new_map(struct tuff_doc *);
+/* Deep copy of a node (possibly from another document) into doc. */
+struct tuff_node	*tuff_copy(struct tuff_doc *, const struct tuff_node *);
+
+/* Append to a sequence. */
+void	tuff_seq_push(struct tuff_doc *, struct tuff_node *seq,
+	    struct tuff_node *item);
+/* Append a pair to a mapping, as is (no check for an existing key). */
+void	tuff_map_push(struct tuff_doc *, struct tuff_node *map,
+	    struct tuff_node *key, struct tuff_node *val);
+/* Set key in a mapping: replace the value in place if present, else append. */
+void	tuff_map_set(struct tuff_doc *, struct tuff_node *map, const char *key,
+	    struct tuff_node *val);
+/* Remove key from a mapping, keeping the others' order; 1 if it was there. */
+int	tuff_map_del(struct tuff_node *map, const char *key);
+
+/*
+ * Reading.  All accept NULL and the wrong type and then answer "absent".
+ */
+struct tuff_node	*tuff_map_get(const struct tuff_node *map,
+			    const char *key);
+/* The string value of a scalar, or NULL for non-scalars and NULL. */
+const char		*tuff_str(const struct tuff_node *);
+/* A null: NULL, or a plain ~/null/Null/NULL/empty scalar, or !!null. */
+int			 tuff_is_null(const struct tuff_node *);
+/* SPEC §4.3's "no x": absent, null, "", or an empty sequence or mapping. */
+int			 tuff_is_empty(const struct tuff_node *);
+/* A plain scalar reading as a YAML core-schema int in [min, max]:
+ * 0 and *out set, or -1. */
+int			 tuff_get_int(const struct tuff_node *, long min,
+			    long max, long *out);
+/* Would this string, written plain, read back as something other than a
+ * string (null, bool, number)?  The writer then quotes it. */
+int			 tuff_plain_is_special(const char *s, size_t len);
+
+/* Fill e with a message at node n of doc (or at the doc when n is NULL or
+ * was built here); returns -1. */
+int	tuff_node_err(struct tuff_error *e, const struct tuff_doc *doc,
+	    const struct tuff_node *n, const char *fmt, ...)
+	    __attribute__((format(printf, 4, 5)));
+
+#endif

@@ -1,0 +1,83 @@
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "arena.h"
+
+#define CHUNK_SIZE	(16 * 1024)
+#define ALIGN		alignof(max_align_t)
+
+struct chunk {
+	struct chunk	*next;
+	size_t		 size;		/* usable bytes after the header */
+	size_t		 used;
+	alignas(max_align_t) unsigned char data[];
+};
+
+struct tuff_arena {
+	struct chunk	*head;		/* the chunk being filled */
+	size_t		 total;
+};
+
+struct tuff_arena *
+tuff_arena_new(void)
+{
+	return calloc(1, sizeof(struct tuff_arena));
+}
+
+void
+tuff_arena_free(struct tuff_arena *a)
+{
+	struct chunk *c, *next;
+
+	if (a == NULL)
+		return;
+	for (c = a->head; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(a);
+}
+
+/*
+ * Requests larger than a quarter chunk get a chunk of their own, linked
+ * behind the current one so the current one keeps filling.
+ */
+void *
+tuff_arena_alloc(struct tuff_arena *a, size_t n)
+{
+	struct chunk *c;
+	size_t size;
+
+	if (n > SIZE_MAX - ALIGN - sizeof(*c))
+		return NULL;
+	n = (n + ALIGN - 1) & ~(ALIGN - 1);
+	if (n == 0)
+		n = ALIGN;
+	c = a->head;
+	if (c != NULL && c->size - c->used >= n) {
+		c->used += n;
+		a->total += n;
+		return c->data + c->used - n;
+	}
+	size = n > CHUNK_SIZE / 4 ? n : CHUNK_SIZE;
+	if ((c = malloc(sizeof(*c) + size)) == NULL)
+		return NULL;
+	c->size = size;
+	c->used = n;
+	if (size == n && a->head != NULL) {
+		c->next = a->head->next;
+		a->head->next = c;
+	} else {
+		c->next = a->head;
+		a->head = c;
+	}
+	a->total += n;
+	return c->data;
+}
+
+size_t
+tuff_arena_used(const struct tuff_arena *a)
+{
+	return a->total;
+}

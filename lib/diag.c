@@ -1,0 +1,104 @@
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tuff/diag.h"
+
+/*
+ * The program name is set once at the start of main, like setprogname(3),
+ * and only read after that.
+ */
+static const char *progname = "tuff";
+
+void
+tuff_setprogname(const char *argv0)
+{
+	const char *p;
+
+	if (argv0 == NULL || *argv0 == '\0')
+		return;
+	p = strrchr(argv0, '/');
+	progname = p != NULL ? p + 1 : argv0;
+}
+
+const char *
+tuff_progname(void)
+{
+	return progname;
+}
+
+void
+tuff_warnx(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+tuff_warn(const char *fmt, ...)
+{
+	va_list ap;
+	int saved = errno;
+
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, ": %s\n", strerror(saved));
+}
+
+static void
+vdiag(const char *severity, const char *file, unsigned long line,
+    unsigned long column, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", progname);
+	if (file != NULL) {
+		if (line > 0 && column > 0)
+			fprintf(stderr, "%s:%lu:%lu: ", file, line, column);
+		else if (line > 0)
+			fprintf(stderr, "%s:%lu: ", file, line);
+		else
+			fprintf(stderr, "%s: ", file);
+	}
+	fprintf(stderr, "%s: ", severity);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+tuff_diag(const char *severity, const char *file, unsigned long line,
+    unsigned long column, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag(severity, file, line, column, fmt, ap);
+	va_end(ap);
+}
+
+void
+tuff_report(const char *severity, const struct tuff_error *e)
+{
+	tuff_diag(severity, e->file, e->line, e->column, "%s", e->msg);
+}
+
+int
+tuff_seterr(struct tuff_error *e, const char *file, unsigned long line,
+    unsigned long column, const char *fmt, ...)
+{
+	va_list ap;
+
+	e->file = file;
+	e->line = line;
+	e->column = column;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	va_end(ap);
+	return -1;
+}

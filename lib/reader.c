@@ -1,0 +1,623 @@
+/*
+ * The record reader: libyaml's event parser, with SPEC §2's limits
+ * enforced on every event as it arrives, and a tree builder on top.
+ *
+ * Memory is bounded before libyaml sees the input: the read handler
+ * refuses to feed more than READ_WINDOW bytes since the end of the
+ * previous document, so even a gigabyte scalar is never buffered whole.
+ * The exact limit (TUFF_MAX_RECORD characters) is then checked on the
+ * marks of each event.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "tuff/diag.h"
+#include "tuff/record.h"
+#include "arena.h"
+
+/* libyaml marks count characters, the read handler bytes: allow for
+ * four-byte characters and libyaml's read-ahead. */
+#define READ_WINDOW	(4 * TUFF_MAX_RECORD + 64 * 1024)
+#define HIST_SIZE	(32 * 1024)
+#define SMALL_MAP	16	/* pairwise duplicate check below this */
+
+/*
+ * The last bytes read, and the line and column where they start, so a
+ * reader error (invalid UTF-8) that libyaml gives as a byte offset can be
+ * turned into a line and column.
+ */
+struct history {
+	unsigned char	 buf[HIST_SIZE];
+	size_t		 len;
+	size_t		 off;		/* offset of buf[0] in the input */
+	unsigned long	 line;		/* 0-based position of buf[0] */
+	unsigned long	 col;
+};
+
+struct frame {
+	struct tuff_node	*node;
+	struct tuff_node	*key;	/* a mapping's key awaiting its value */
+};
+
+struct tuff_reader {
+	yaml_parser_t	 parser;
+	yaml_event_t	 ev;
+	int		 have_ev;
+	int		 failed;
+	FILE		*fp;
+	const char	*name;
+
+	size_t		 nread;		/* bytes handed to libyaml */
+	size_t		 window_start;	/* nread at the last document end */
+	int		 over_window;
+	int		 read_errno;
+	struct history	 hist;
+
+	int		 depth;
+	size_t		 doc_index;	/* mark of the document's start */
+	unsigned long	 doc_line;
+	unsigned long	 doc_col;
+
+	struct tuff_doc	*doc;		/* being built */
+	struct frame	 stack[TUFF_MAX_DEPTH + 1];
+	int		 sp;
+};
+
+/* Advance a 0-based line and column over n bytes of UTF-8. */
+static void
+advance(const unsigned char *p, size_t n, unsigned long *line,
+    unsigned long *col)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] == '\n') {
+			(*line)++;
+			*col = 0;
+		} else if (p[i] == '\r' && !(i + 1 < n && p[i + 1] == '\n')) {
+			(*line)++;
+			*col = 0;
+		} else if ((p[i] & 0xc0) != 0x80 && p[i] != '\r')
+			(*col)++;
+	}
+}
+
+static int
+read_handler(void *data, unsigned char *buf, size_t size, size_t *size_read)
+{
+	struct tuff_reader *r = data;
+	struct history *h = &r->hist;
+	size_t n, keep;
+
+	*size_read = 0;
+	if (r->nread - r->window_start > READ_WINDOW) {
+		r->over_window = 1;
+		return 0;
+	}
+	n = fread(buf, 1, size, r->fp);
+	if (n == 0 && ferror(r->fp)) {
+		r->read_errno = errno;
+		return 0;
+	}
+	/* Slide the history so it ends with these n bytes. */
+	if (n >= HIST_SIZE) {
+		advance(h->buf, h->len, &h->line, &h->col);
+		advance(buf, n - HIST_SIZE, &h->line, &h->col);
+		memcpy(h->buf, buf + n - HIST_SIZE, HIST_SIZE);
+		h->off = r->nread + n - HIST_SIZE;
+		h->len = HIST_SIZE;
+	} else {
+		keep = h->len + n > HIST_SIZE ? HIST_SIZE - n : h->len;
+		advance(h->buf, h->len - keep, &h->line, &h->col);
+		memmove(h->buf, h->buf + h->len - keep, keep);
+		memcpy(h->buf + keep, buf, n);
+		h->off += h->len - keep;
+		h->len = keep + n;
+	}
+	r->nread += n;
+	*size_read = n;
+	return 1;
+}
+
+struct tuff_reader *
+tuff_reader_new(FILE *fp, const char *name)
+{
+	struct tuff_reader *r;
+
+	if ((r = calloc(1, sizeof(*r))) == NULL)
+		return NULL;
+	if (!yaml_parser_initialize(&r->parser)) {
+		free(r);
+		return NULL;
+	}
+	r->fp = fp;
+	r->name = name;
+	yaml_parser_set_input(&r->parser, read_handler, r);
+	yaml_parser_set_encoding(&r->parser, YAML_UTF8_ENCODING);
+	return r;
+}
+
+void
+tuff_reader_free(struct tuff_reader *r)
+{
+	if (r == NULL)
+		return;
+	if (r->have_ev)
+		yaml_event_delete(&r->ev);
+	tuff_doc_free(r->doc);
+	yaml_parser_delete(&r->parser);
+	free(r);
+}
+
+static int
+fail(struct tuff_reader *r, struct tuff_error *e, const yaml_mark_t *m,
+    const char *fmt, const char *arg)
+{
+	r->failed = 1;
+	tuff_seterr(e, r->name, m->line + 1, m->column + 1, fmt, arg);
+	return -1;
+}
+
+/* Where, in 1-based line and column, is this byte offset? */
+static void
+offset_pos(const struct tuff_reader *r, size_t off, unsigned long *line,
+    unsigned long *col)
+{
+	const struct history *h = &r->hist;
+
+	if (off >= h->off && off <= h->off + h->len) {
+		*line = h->line;
+		*col = h->col;
+		advance(h->buf, off - h->off, line, col);
+	} else {
+		*line = r->parser.mark.line;
+		*col = r->parser.mark.column;
+	}
+	(*line)++;
+	(*col)++;
+}
+
+static int
+parser_error(struct tuff_reader *r, struct tuff_error *e)
+{
+	yaml_parser_t *p = &r->parser;
+	unsigned long line, col;
+	const char *problem = p->problem != NULL ? p->problem : "parse error";
+
+	r->failed = 1;
+	if (r->over_window)
+		return tuff_seterr(e, r->name, r->doc_line, r->doc_col,
+		    "record is larger than %lu KiB",
+		    TUFF_MAX_RECORD / 1024);
+	if (p->error == YAML_MEMORY_ERROR)
+		return tuff_seterr(e, r->name, 0, 0, "out of memory");
+	if (p->error == YAML_READER_ERROR) {
+		if (r->read_errno != 0)
+			return tuff_seterr(e, r->name, 0, 0, "read error: %s",
+			    strerror(r->read_errno));
+		offset_pos(r, p->problem_offset, &line, &col);
+		if (p->problem_value != -1)
+			return tuff_seterr(e, r->name, line, col,
+			    "%s (byte 0x%02x)", problem,
+			    (unsigned)p->problem_value & 0xff);
+		return tuff_seterr(e, r->name, line, col, "%s", problem);
+	}
+	if (p->context != NULL)
+		return tuff_seterr(e, r->name, p->problem_mark.line + 1,
+		    p->problem_mark.column + 1, "%s %s at line %lu, column %lu",
+		    problem, p->context, (unsigned long)p->context_mark.line + 1,
+		    (unsigned long)p->context_mark.column + 1);
+	return tuff_seterr(e, r->name, p->problem_mark.line + 1,
+	    p->problem_mark.column + 1, "%s", problem);
+}
+
+/*
+ * The limits every event must meet, checked before the caller sees it.
+ */
+static int
+check_event(struct tuff_reader *r, const yaml_event_t *ev,
+    struct tuff_error *e)
+{
+	const yaml_mark_t *m = &ev->start_mark;
+	const yaml_char_t *anchor = NULL;
+
+	if (ev->type == YAML_DOCUMENT_START_EVENT) {
+		r->doc_index = m->index;
+		r->doc_line = m->line + 1;
+		r->doc_col = m->column + 1;
+	}
+	if (ev->end_mark.index - r->doc_index > TUFF_MAX_RECORD &&
+	    ev->type != YAML_STREAM_END_EVENT) {
+		r->failed = 1;
+		return tuff_seterr(e, r->name, r->doc_line, r->doc_col,
+		    "record is larger than %lu KiB", TUFF_MAX_RECORD / 1024);
+	}
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		return fail(r, e, m, "aliases are not allowed in records%s",
+		    "");
+	case YAML_SCALAR_EVENT:
+		anchor = ev->data.scalar.anchor;
+		if (ev->data.scalar.length > TUFF_MAX_SCALAR)
+			return fail(r, e, m, "scalar is larger than 64 KiB%s",
+			    "");
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		anchor = ev->data.sequence_start.anchor;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		anchor = ev->data.mapping_start.anchor;
+		break;
+	default:
+		break;
+	}
+	if (anchor != NULL)
+		return fail(r, e, m, "anchors are not allowed in records (&%s)",
+		    (const char *)anchor);
+	if ((ev->type == YAML_SEQUENCE_START_EVENT ||
+	    ev->type == YAML_MAPPING_START_EVENT) &&
+	    r->depth + 1 > TUFF_MAX_DEPTH)
+		return fail(r, e, m, "nesting is deeper than 64 levels%s", "");
+	return 0;
+}
+
+static void
+to_event(const struct tuff_reader *r, const yaml_event_t *y,
+    struct tuff_event *ev)
+{
+	memset(ev, 0, sizeof(*ev));
+	ev->line = y->start_mark.line + 1;
+	ev->column = y->start_mark.column + 1;
+	switch (y->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		ev->type = TUFF_EV_DOC_START;
+		break;
+	case YAML_DOCUMENT_END_EVENT:
+		ev->type = TUFF_EV_DOC_END;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		ev->type = TUFF_EV_MAP_START;
+		ev->tag = (const char *)y->data.mapping_start.tag;
+		ev->style = y->data.mapping_start.style ==
+		    YAML_FLOW_MAPPING_STYLE;
+		break;
+	case YAML_MAPPING_END_EVENT:
+		ev->type = TUFF_EV_MAP_END;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		ev->type = TUFF_EV_SEQ_START;
+		ev->tag = (const char *)y->data.sequence_start.tag;
+		ev->style = y->data.sequence_start.style ==
+		    YAML_FLOW_SEQUENCE_STYLE;
+		break;
+	case YAML_SEQUENCE_END_EVENT:
+		ev->type = TUFF_EV_SEQ_END;
+		break;
+	case YAML_SCALAR_EVENT:
+		ev->type = TUFF_EV_SCALAR;
+		ev->val = (const char *)y->data.scalar.value;
+		ev->len = y->data.scalar.length;
+		ev->style = (enum tuff_style)y->data.scalar.style;
+		/* A tag the parser resolved from "!" or "!!" stays explicit;
+		 * plain and quoted scalars without one carry none. */
+		ev->tag = (const char *)y->data.scalar.tag;
+		break;
+	default:
+		ev->type = TUFF_EV_END;
+		break;
+	}
+	ev->depth = r->depth;
+}
+
+int
+tuff_reader_event(struct tuff_reader *r, struct tuff_event *ev,
+    struct tuff_error *e)
+{
+	yaml_event_t *y = &r->ev;
+
+	if (r->failed)
+		return tuff_seterr(e, r->name, 0, 0, "reader already failed");
+	for (;;) {
+		if (r->have_ev) {
+			yaml_event_delete(y);
+			r->have_ev = 0;
+		}
+		if (!yaml_parser_parse(&r->parser, y))
+			return parser_error(r, e);
+		r->have_ev = 1;
+		if (check_event(r, y, e) == -1)
+			return -1;
+		switch (y->type) {
+		case YAML_STREAM_START_EVENT:
+			continue;
+		case YAML_STREAM_END_EVENT:
+			memset(ev, 0, sizeof(*ev));
+			return 0;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			r->depth++;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			r->depth--;
+			break;
+		case YAML_DOCUMENT_END_EVENT:
+			r->window_start = r->nread;
+			break;
+		default:
+			break;
+		}
+		to_event(r, y, ev);
+		return 1;
+	}
+}
+
+/* Are two nodes equal as keys (same type, same text, same shape)? */
+static int
+node_equal(const struct tuff_node *a, const struct tuff_node *b)
+{
+	size_t i;
+
+	if (a->type != b->type)
+		return 0;
+	switch (a->type) {
+	case TUFF_SCALAR:
+		return a->u.s.len == b->u.s.len &&
+		    memcmp(a->u.s.val, b->u.s.val, a->u.s.len) == 0;
+	case TUFF_SEQ:
+		if (a->u.seq.n != b->u.seq.n)
+			return 0;
+		for (i = 0; i < a->u.seq.n; i++)
+			if (!node_equal(a->u.seq.items[i], b->u.seq.items[i]))
+				return 0;
+		return 1;
+	case TUFF_MAP:
+		if (a->u.map.n != b->u.map.n)
+			return 0;
+		for (i = 0; i < a->u.map.n; i++)
+			if (!node_equal(a->u.map.pairs[i].key,
+			    b->u.map.pairs[i].key) ||
+			    !node_equal(a->u.map.pairs[i].val,
+			    b->u.map.pairs[i].val))
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
+static int
+cmp_scalar_keys(const void *pa, const void *pb)
+{
+	const struct tuff_pair *a = *(const struct tuff_pair *const *)pa;
+	const struct tuff_pair *b = *(const struct tuff_pair *const *)pb;
+	size_t n = a->key->u.s.len < b->key->u.s.len ? a->key->u.s.len :
+	    b->key->u.s.len;
+	int c = memcmp(a->key->u.s.val, b->key->u.s.val, n);
+
+	if (c != 0)
+		return c;
+	if (a->key->u.s.len != b->key->u.s.len)
+		return a->key->u.s.len < b->key->u.s.len ? -1 : 1;
+	/* Equal keys: the earlier one first, so we report the later. */
+	return a < b ? -1 : a > b;
+}
+
+static int
+dup_error(struct tuff_reader *r, const struct tuff_pair *first,
+    const struct tuff_pair *again, struct tuff_error *e)
+{
+	r->failed = 1;
+	if (again->key->type == TUFF_SCALAR)
+		return tuff_seterr(e, r->name, again->key->line,
+		    again->key->column,
+		    "duplicate key \"%.*s\" (first at line %lu, column %lu)",
+		    (int)(again->key->u.s.len > 80 ? 80 : again->key->u.s.len),
+		    again->key->u.s.val, first->key->line, first->key->column);
+	return tuff_seterr(e, r->name, again->key->line, again->key->column,
+	    "duplicate key (first at line %lu, column %lu)",
+	    first->key->line, first->key->column);
+}
+
+/*
+ * Reject a mapping with two equal keys.  Small mappings are compared
+ * pairwise; large ones are sorted, so a record of 100000 keys cannot
+ * make this quadratic.  Keys that are collections are compared
+ * pairwise among themselves; records never have them.
+ */
+static int
+check_duplicates(struct tuff_reader *r, const struct tuff_node *map,
+    struct tuff_error *e)
+{
+	const struct tuff_pair *p = map->u.map.pairs;
+	const struct tuff_pair **sorted;
+	size_t i, j, n = map->u.map.n, ns = 0;
+	int rc = 0;
+
+	if (n < SMALL_MAP) {
+		for (i = 1; i < n; i++)
+			for (j = 0; j < i; j++)
+				if (node_equal(p[j].key, p[i].key))
+					return dup_error(r, &p[j], &p[i], e);
+		return 0;
+	}
+	if ((sorted = malloc(n * sizeof(*sorted))) == NULL) {
+		r->failed = 1;
+		return tuff_seterr(e, r->name, 0, 0, "out of memory");
+	}
+	for (i = 0; i < n; i++) {
+		if (p[i].key->type == TUFF_SCALAR) {
+			sorted[ns++] = &p[i];
+			continue;
+		}
+		for (j = 0; j < i && rc == 0; j++)
+			if (node_equal(p[j].key, p[i].key))
+				rc = dup_error(r, &p[j], &p[i], e);
+	}
+	qsort(sorted, ns, sizeof(*sorted), cmp_scalar_keys);
+	for (i = 1; i < ns && rc == 0; i++)
+		if (sorted[i - 1]->key->u.s.len == sorted[i]->key->u.s.len &&
+		    memcmp(sorted[i - 1]->key->u.s.val, sorted[i]->key->u.s.val,
+		    sorted[i]->key->u.s.len) == 0)
+			rc = dup_error(r, sorted[i - 1], sorted[i], e);
+	free(sorted);
+	return rc;
+}
+
+static struct tuff_node *
+make_node(struct tuff_doc *d, const struct tuff_event *ev)
+{
+	struct tuff_node *n;
+
+	switch (ev->type) {
+	case TUFF_EV_SCALAR:
+		n = tuff_new_plain(d, "");
+		n->u.s.val = tuff_strndup(d, ev->val, ev->len);
+		n->u.s.len = ev->len;
+		break;
+	case TUFF_EV_SEQ_START:
+		n = tuff_new_seq(d);
+		break;
+	default:
+		n = tuff_new_map(d);
+		break;
+	}
+	n->style = (unsigned char)ev->style;
+	n->line = ev->line;
+	n->column = ev->column;
+	if (ev->tag != NULL)
+		n->tag = tuff_strdup(d, ev->tag);
+	return n;
+}
+
+static const char *
+type_name(const struct tuff_node *n)
+{
+	return n->type == TUFF_SEQ ? "a sequence" : "a scalar";
+}
+
+/* Hang a finished node under the collection on top of the stack. */
+static void
+attach(struct tuff_reader *r, struct tuff_node *n)
+{
+	struct frame *f;
+
+	if (r->sp == 0) {
+		r->doc->root = n;
+		return;
+	}
+	f = &r->stack[r->sp - 1];
+	if (f->node->type == TUFF_SEQ)
+		tuff_seq_push(r->doc, f->node, n);
+	else if (f->key == NULL)
+		f->key = n;
+	else {
+		tuff_map_push(r->doc, f->node, f->key, n);
+		f->key = NULL;
+	}
+}
+
+/* The record's kind, when its root has a string "kind". */
+static const char *
+doc_kind(const struct tuff_node *root)
+{
+	const struct tuff_node *k = tuff_map_get(root, "kind");
+
+	return k != NULL && k->type == TUFF_SCALAR && !tuff_is_null(k) ?
+	    k->u.s.val : NULL;
+}
+
+int
+tuff_reader_build(struct tuff_reader *r, const struct tuff_event *ev,
+    struct tuff_error *e)
+{
+	struct tuff_node *n;
+
+	if (ev->type == TUFF_EV_DOC_START) {
+		tuff_doc_free(r->doc);
+		if ((r->doc = tuff_doc_new()) == NULL) {
+			r->failed = 1;
+			return tuff_seterr(e, r->name, 0, 0, "out of memory");
+		}
+		r->doc->file = r->name;
+		r->doc->line = ev->line;
+		r->doc->column = ev->column;
+		r->sp = 0;
+		return 0;
+	}
+	if (r->doc == NULL)
+		return tuff_seterr(e, r->name, ev->line, ev->column,
+		    "event outside a document");
+	switch (ev->type) {
+	case TUFF_EV_SCALAR:
+	case TUFF_EV_SEQ_START:
+	case TUFF_EV_MAP_START:
+		n = make_node(r->doc, ev);
+		if (r->sp == 0 && n->type != TUFF_MAP &&
+		    !(n->type == TUFF_SCALAR && n->u.s.len == 0 &&
+		    n->tag == NULL && n->style == TUFF_PLAIN)) {
+			r->failed = 1;
+			return tuff_seterr(e, r->name, ev->line, ev->column,
+			    "a record must be a mapping, not %s",
+			    type_name(n));
+		}
+		if (ev->type == TUFF_EV_SCALAR)
+			attach(r, n);
+		else {
+			r->stack[r->sp].node = n;
+			r->stack[r->sp++].key = NULL;
+		}
+		return 0;
+	case TUFF_EV_MAP_END:
+	case TUFF_EV_SEQ_END:
+		n = r->stack[--r->sp].node;
+		if (n->type == TUFF_MAP && check_duplicates(r, n, e) == -1)
+			return -1;
+		attach(r, n);
+		return 0;
+	case TUFF_EV_DOC_END:
+		if (r->doc->root != NULL && r->doc->root->type != TUFF_MAP)
+			r->doc->root = NULL;	/* the empty document */
+		r->doc->kind = doc_kind(r->doc->root);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+struct tuff_doc *
+tuff_reader_partial(struct tuff_reader *r)
+{
+	return r->doc;
+}
+
+struct tuff_doc *
+tuff_reader_take(struct tuff_reader *r)
+{
+	struct tuff_doc *d = r->doc;
+
+	r->doc = NULL;
+	return d;
+}
+
+int
+tuff_reader_next(struct tuff_reader *r, struct tuff_doc **docp,
+    struct tuff_error *e)
+{
+	struct tuff_event ev;
+	int rc;
+
+	*docp = NULL;
+	for (;;) {
+		if ((rc = tuff_reader_event(r, &ev, e)) <= 0)
+			return rc;
+		if ((rc = tuff_reader_build(r, &ev, e)) == -1)
+			return -1;
+		if (rc == 1 && r->doc->root != NULL) {
+			*docp = tuff_reader_take(r);
+			return 1;
+		}
+	}
+}

@@ -1,0 +1,188 @@
+/*
+ * The part of every binary around its own logic: inputs, output,
+ * reporting.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tuff/diag.h"
+#include "tuff/run.h"
+
+#define STDIN_NAME	"<stdin>"
+
+FILE *
+tuff_open_input(const char *path, const char **name)
+{
+	FILE *fp;
+
+	if (strcmp(path, "-") == 0) {
+		*name = STDIN_NAME;
+		return stdin;
+	}
+	*name = path;
+	if ((fp = fopen(path, "r")) == NULL)
+		tuff_warn("%s", path);
+	return fp;
+}
+
+int
+tuff_stdin_is_tty(int nfiles)
+{
+	return nfiles == 0 && isatty(STDIN_FILENO);
+}
+
+/*
+ * Call fn with a reader on each input in turn; "no files" means
+ * standard input.  Stops at the first error.
+ */
+int
+tuff_each_input(int argc, char **argv, tuff_input_fn *fn, void *arg)
+{
+	static char *dash[] = { "-", NULL };
+	struct tuff_reader *r;
+	struct tuff_error e;
+	const char *name;
+	FILE *fp;
+	int i, rc = 0;
+
+	if (argc == 0) {
+		argc = 1;
+		argv = dash;
+	}
+	for (i = 0; i < argc && rc == 0; i++) {
+		if ((fp = tuff_open_input(argv[i], &name)) == NULL)
+			return TUFF_ERR;
+		if ((r = tuff_reader_new(fp, name)) == NULL) {
+			tuff_warnx("out of memory");
+			rc = -1;
+		} else if ((rc = fn(r, name, arg, &e)) == -1)
+			tuff_report("error", &e);
+		tuff_reader_free(r);
+		if (fp != stdin)
+			fclose(fp);
+	}
+	return rc == 0 ? TUFF_OK : TUFF_ERR;
+}
+
+struct each_record {
+	tuff_record_fn	*fn;
+	void		*arg;
+};
+
+static int
+read_records(struct tuff_reader *r, const char *name, void *arg,
+    struct tuff_error *e)
+{
+	struct each_record *er = arg;
+	struct tuff_doc *doc;
+	int rc;
+
+	(void)name;
+	while ((rc = tuff_reader_next(r, &doc, e)) == 1) {
+		if (doc->kind == NULL && tuff_map_get(doc->root, "kind") == NULL)
+			tuff_diag("warning", doc->file, doc->line, doc->column,
+			    "record has no kind; passed through");
+		if (er->fn(doc, er->arg, e) == -1)
+			return -1;
+	}
+	return rc;
+}
+
+int
+tuff_each_record(int argc, char **argv, tuff_record_fn *fn, void *arg)
+{
+	struct each_record er = { fn, arg };
+
+	return tuff_each_input(argc, argv, read_records, &er);
+}
+
+static mode_t
+current_umask(void)
+{
+	mode_t m = umask(022);
+
+	umask(m);
+	return m;
+}
+
+/*
+ * The temporary file lives beside the target, so the final rename(2) is
+ * atomic: readers of FILE see the old version or the new one, never a
+ * part, and a run that fails or is killed leaves the old one.
+ */
+FILE *
+tuff_out_open(struct tuff_out *o, const char *path)
+{
+	const char *slash;
+	size_t len;
+	int fd;
+
+	memset(o, 0, sizeof(*o));
+	if (path == NULL || strcmp(path, "-") == 0) {
+		o->fp = stdout;
+		return o->fp;
+	}
+	o->path = path;
+	len = strlen(path) + sizeof(".tmp.XXXXXX") + 1;
+	if ((o->tmp = malloc(len)) == NULL) {
+		tuff_warnx("out of memory");
+		return NULL;
+	}
+	slash = strrchr(path, '/');
+	snprintf(o->tmp, len, "%.*s.%s.XXXXXX",
+	    slash != NULL ? (int)(slash - path + 1) : 0, path,
+	    slash != NULL ? slash + 1 : path);
+	if ((fd = mkstemp(o->tmp)) == -1) {
+		tuff_warn("%s", path);
+		free(o->tmp);
+		o->tmp = NULL;
+		return NULL;
+	}
+	/* mkstemp makes it 0600; a register is read by colleagues. */
+	(void)fchmod(fd, 0666 & ~current_umask());
+	if ((o->fp = fdopen(fd, "w")) == NULL) {
+		tuff_warn("%s", path);
+		close(fd);
+		unlink(o->tmp);
+		free(o->tmp);
+		o->tmp = NULL;
+	}
+	return o->fp;
+}
+
+int
+tuff_out_close(struct tuff_out *o, int ok)
+{
+	int bad;
+
+	if (o->fp == NULL)
+		return TUFF_ERR;
+	bad = fflush(o->fp) != 0 || ferror(o->fp);
+	if (bad && ok)
+		tuff_warn("write error");
+	if (o->path == NULL)
+		return ok && !bad ? TUFF_OK : TUFF_ERR;
+	if (!bad && ok && fsync(fileno(o->fp)) == -1) {
+		tuff_warn("%s", o->path);
+		bad = 1;
+	}
+	if (fclose(o->fp) != 0 && !bad && ok) {
+		tuff_warn("%s", o->path);
+		bad = 1;
+	}
+	o->fp = NULL;
+	if (ok && !bad && rename(o->tmp, o->path) == -1) {
+		tuff_warn("%s", o->path);
+		bad = 1;
+	}
+	if (!ok || bad)
+		unlink(o->tmp);
+	free(o->tmp);
+	o->tmp = NULL;
+	return ok && !bad ? TUFF_OK : TUFF_ERR;
+}

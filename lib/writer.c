@@ -1,0 +1,282 @@
+/*
+ * The record writer: libyaml's emitter, set up once for every tool
+ * (block style, indent 2, unicode text as itself, no line folding, an
+ * explicit "---" before each record).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "tuff/record.h"
+
+struct tuff_writer {
+	yaml_emitter_t	 em;
+	int		 started;	/* STREAM-START emitted */
+	int		 failed;	/* sticky */
+};
+
+struct tuff_writer *
+tuff_writer_new(FILE *fp)
+{
+	struct tuff_writer *w;
+
+	if ((w = calloc(1, sizeof(*w))) == NULL)
+		return NULL;
+	if (!yaml_emitter_initialize(&w->em)) {
+		free(w);
+		return NULL;
+	}
+	yaml_emitter_set_output_file(&w->em, fp);
+	yaml_emitter_set_unicode(&w->em, 1);
+	yaml_emitter_set_indent(&w->em, 2);
+	yaml_emitter_set_width(&w->em, -1);
+	yaml_emitter_set_break(&w->em, YAML_LN_BREAK);
+	return w;
+}
+
+void
+tuff_writer_free(struct tuff_writer *w)
+{
+	if (w == NULL)
+		return;
+	yaml_emitter_delete(&w->em);
+	free(w);
+}
+
+/* Emit an event the caller initialised; the emitter owns it after. */
+static int
+emit(struct tuff_writer *w, yaml_event_t *ev)
+{
+	if (w->failed) {
+		yaml_event_delete(ev);
+		return -1;
+	}
+	if (!yaml_emitter_emit(&w->em, ev)) {
+		w->failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+static int
+start_stream(struct tuff_writer *w)
+{
+	yaml_event_t ev;
+
+	if (w->started)
+		return w->failed ? -1 : 0;
+	w->started = 1;
+	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+	return emit(w, &ev);
+}
+
+int
+tuff_writer_close(struct tuff_writer *w)
+{
+	yaml_event_t ev;
+
+	if (w->started && !w->failed) {
+		yaml_stream_end_event_initialize(&ev);
+		emit(w, &ev);
+	}
+	/* libyaml asserts when flushing an emitter that never started. */
+	if (w->started && !w->failed && !yaml_emitter_flush(&w->em))
+		w->failed = 1;
+	return w->failed ? -1 : 0;
+}
+
+static int
+doc_start(struct tuff_writer *w)
+{
+	yaml_event_t ev;
+
+	if (start_stream(w) == -1)
+		return -1;
+	if (!yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 0)) {
+		w->failed = 1;
+		return -1;
+	}
+	return emit(w, &ev);
+}
+
+static int
+doc_end(struct tuff_writer *w)
+{
+	yaml_event_t ev;
+
+	yaml_document_end_event_initialize(&ev, 1);
+	return emit(w, &ev);
+}
+
+static int
+scalar(struct tuff_writer *w, const char *tag, const char *val, size_t len,
+    enum tuff_style style)
+{
+	yaml_event_t ev;
+	int implicit = tag == NULL;
+
+	if (!yaml_scalar_event_initialize(&ev, NULL, (yaml_char_t *)tag,
+	    (yaml_char_t *)val, (int)len, implicit, implicit,
+	    (yaml_scalar_style_t)style)) {
+		w->failed = 1;
+		return -1;
+	}
+	return emit(w, &ev);
+}
+
+static int
+map_start(struct tuff_writer *w, const char *tag, int flow)
+{
+	yaml_event_t ev;
+
+	if (!yaml_mapping_start_event_initialize(&ev, NULL, (yaml_char_t *)tag,
+	    tag == NULL, flow ? YAML_FLOW_MAPPING_STYLE :
+	    YAML_BLOCK_MAPPING_STYLE)) {
+		w->failed = 1;
+		return -1;
+	}
+	return emit(w, &ev);
+}
+
+static int
+seq_start(struct tuff_writer *w, const char *tag, int flow)
+{
+	yaml_event_t ev;
+
+	if (!yaml_sequence_start_event_initialize(&ev, NULL,
+	    (yaml_char_t *)tag, tag == NULL, flow ? YAML_FLOW_SEQUENCE_STYLE :
+	    YAML_BLOCK_SEQUENCE_STYLE)) {
+		w->failed = 1;
+		return -1;
+	}
+	return emit(w, &ev);
+}
+
+int
+tuff_w_map_end(struct tuff_writer *w)
+{
+	yaml_event_t ev;
+
+	yaml_mapping_end_event_initialize(&ev);
+	return emit(w, &ev);
+}
+
+int
+tuff_w_seq_end(struct tuff_writer *w)
+{
+	yaml_event_t ev;
+
+	yaml_sequence_end_event_initialize(&ev);
+	return emit(w, &ev);
+}
+
+int
+tuff_w_node(struct tuff_writer *w, const struct tuff_node *n)
+{
+	size_t i;
+
+	switch (n->type) {
+	case TUFF_SCALAR:
+		return scalar(w, n->tag, n->u.s.val, n->u.s.len,
+		    (enum tuff_style)n->style);
+	case TUFF_SEQ:
+		seq_start(w, n->tag, n->style);
+		for (i = 0; i < n->u.seq.n; i++)
+			tuff_w_node(w, n->u.seq.items[i]);
+		return tuff_w_seq_end(w);
+	case TUFF_MAP:
+		map_start(w, n->tag, n->style);
+		for (i = 0; i < n->u.map.n; i++) {
+			tuff_w_node(w, n->u.map.pairs[i].key);
+			tuff_w_node(w, n->u.map.pairs[i].val);
+		}
+		return tuff_w_map_end(w);
+	}
+	return -1;
+}
+
+int
+tuff_write_doc(struct tuff_writer *w, const struct tuff_node *root)
+{
+	doc_start(w);
+	tuff_w_node(w, root);
+	return doc_end(w);
+}
+
+int
+tuff_w_begin(struct tuff_writer *w)
+{
+	doc_start(w);
+	return map_start(w, NULL, 0);
+}
+
+int
+tuff_w_end(struct tuff_writer *w)
+{
+	tuff_w_map_end(w);
+	return doc_end(w);
+}
+
+int
+tuff_w_map_begin(struct tuff_writer *w)
+{
+	return map_start(w, NULL, 0);
+}
+
+int
+tuff_w_seq_begin(struct tuff_writer *w, int flow)
+{
+	return seq_start(w, NULL, flow);
+}
+
+int
+tuff_w_str(struct tuff_writer *w, const char *s)
+{
+	size_t len = strlen(s);
+
+	return scalar(w, NULL, s, len,
+	    tuff_plain_is_special(s, len) ? TUFF_SINGLE : TUFF_ANY);
+}
+
+int
+tuff_w_key(struct tuff_writer *w, const char *key)
+{
+	return tuff_w_str(w, key);
+}
+
+int
+tuff_w_plain(struct tuff_writer *w, const char *s)
+{
+	return scalar(w, NULL, s, strlen(s), TUFF_PLAIN);
+}
+
+int
+tuff_w_int(struct tuff_writer *w, long v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%ld", v);
+	return tuff_w_plain(w, buf);
+}
+
+int
+tuff_w_dec1(struct tuff_writer *w, long tenths)
+{
+	char buf[24];
+
+	return tuff_w_plain(w, tuff_fmt_dec1(buf, tenths));
+}
+
+int
+tuff_w_bool(struct tuff_writer *w, int v)
+{
+	return tuff_w_plain(w, v ? "true" : "false");
+}
+
+int
+tuff_w_null(struct tuff_writer *w)
+{
+	return tuff_w_plain(w, "null");
+}

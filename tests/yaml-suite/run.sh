@@ -1,0 +1,76 @@
+#!/bin/sh
+# The record reader over the public YAML test suite:
+#   run.sh SUITE-DIR PASSTHROUGH YAML-EVENTS
+#
+# For every case: the reader never crashes, hangs or leaks (exit 0 or 2
+# within 10 s; the sanitizers' reports exit otherwise).  A case the suite
+# marks invalid and libyaml rejects is rejected by the reader with a
+# positioned error.  A valid case that libyaml accepts and that is a
+# stream of mappings without anchors, aliases, complex or duplicate keys
+# is accepted, and its output reads back as the same events.
+# Reports itself skipped (77) where the suite is absent.
+set -u
+suite=$1 pass=$2 events=$3
+if [ ! -d "$suite" ]; then
+	echo "yaml-test-suite: $suite is absent; skipped"
+	exit 77
+fi
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+
+total=0 crashed=0 inv=0 inv_lib=0 inv_ok=0 val=0 val_rec=0 val_ok=0
+failed=0
+fail() {
+	echo "FAIL $case: $*"
+	failed=$((failed + 1))
+}
+
+for dir in "$suite"/*/; do
+	[ -f "$dir/in.yaml" ] || continue
+	case=$(basename "$dir")
+	total=$((total + 1))
+	timeout 10 "$pass" "$dir/in.yaml" >"$tmp/out" 2>"$tmp/err"
+	st=$?
+	if [ $st -ne 0 ] && [ $st -ne 2 ]; then
+		crashed=$((crashed + 1))
+		fail "exit status $st: $(head -c 300 "$tmp/err")"
+		continue
+	fi
+	"$events" "$dir/in.yaml" >"$tmp/want" 2>/dev/null
+	lib=$?
+	if [ -f "$dir/error" ]; then
+		inv=$((inv + 1))
+		[ $lib -eq 0 ] && continue	# a known libyaml deviation
+		inv_lib=$((inv_lib + 1))
+		if [ $st -ne 2 ]; then
+			fail "invalid YAML accepted"
+		elif ! grep -q '^passthrough: [^:]*:[0-9][0-9]*:[0-9][0-9]*: error: ' \
+		    "$tmp/err"; then
+			fail "rejected without a position: $(cat "$tmp/err")"
+		else
+			inv_ok=$((inv_ok + 1))
+		fi
+		continue
+	fi
+	val=$((val + 1))
+	[ $lib -eq 0 ] || continue		# a known libyaml deviation
+	"$events" -k "$dir/in.yaml" >/dev/null 2>&1 || continue
+	val_rec=$((val_rec + 1))
+	if [ $st -ne 0 ]; then
+		fail "stream of mappings rejected: $(cat "$tmp/err")"
+		continue
+	fi
+	"$events" "$tmp/out" >"$tmp/got" 2>/dev/null
+	if ! cmp -s "$tmp/want" "$tmp/got"; then
+		fail "events differ after pass-through:"
+		diff "$tmp/want" "$tmp/got" | head -n 10
+		continue
+	fi
+	val_ok=$((val_ok + 1))
+done
+
+echo "cases: $total; crashes or hangs: $crashed"
+echo "invalid: $inv, rejected by libyaml: $inv_lib, rejected by the reader with a position: $inv_ok"
+echo "valid: $val, record streams (libyaml accepts; mappings, no anchors/aliases/duplicate keys): $val_rec, passed through unchanged: $val_ok"
+echo "$((total - failed)) passed, $failed failed"
+[ $failed -eq 0 ]
