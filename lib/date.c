@@ -80,7 +80,9 @@ tuff_date_fmt(tuff_day day, char *buf)
 	int y, m, d;
 
 	tuff_date_to_ymd(day, &y, &m, &d);
-	snprintf(buf, 11, "%04d-%02d-%02d", y % 10000, m, d);
+	/* Records hold four-digit years; keep the width fixed regardless. */
+	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)(y < 0 ? 0 : y) % 10000u,
+	    (unsigned)m % 100u, (unsigned)d % 100u);
 	return buf;
 }
 
