@@ -21,21 +21,7 @@
 /* libyaml marks count characters, the read handler bytes: allow for
  * four-byte characters and libyaml's read-ahead. */
 #define READ_WINDOW	(4 * TUFF_MAX_RECORD + 64 * 1024)
-#define HIST_SIZE	(32 * 1024)
 #define SMALL_MAP	16	/* pairwise duplicate check below this */
-
-/*
- * The last bytes read, and the line and column where they start, so a
- * reader error (invalid UTF-8) that libyaml gives as a byte offset can be
- * turned into a line and column.
- */
-struct history {
-	unsigned char	 buf[HIST_SIZE];
-	size_t		 len;
-	size_t		 off;		/* offset of buf[0] in the input */
-	unsigned long	 line;		/* 0-based position of buf[0] */
-	unsigned long	 col;
-};
 
 struct frame {
 	struct tuff_node	*node;
@@ -54,7 +40,6 @@ struct tuff_reader {
 	size_t		 window_start;	/* nread at the last document end */
 	int		 over_window;
 	int		 read_errno;
-	struct history	 hist;
 
 	int		 depth;
 	size_t		 doc_index;	/* mark of the document's start */
@@ -74,10 +59,8 @@ advance(const unsigned char *p, size_t n, unsigned long *line,
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (p[i] == '\n') {
-			(*line)++;
-			*col = 0;
-		} else if (p[i] == '\r' && !(i + 1 < n && p[i + 1] == '\n')) {
+		if (p[i] == '\n' ||
+		    (p[i] == '\r' && !(i + 1 < n && p[i + 1] == '\n'))) {
 			(*line)++;
 			*col = 0;
 		} else if ((p[i] & 0xc0) != 0x80 && p[i] != '\r')
@@ -89,8 +72,7 @@ static int
 read_handler(void *data, unsigned char *buf, size_t size, size_t *size_read)
 {
 	struct tuff_reader *r = data;
-	struct history *h = &r->hist;
-	size_t n, keep;
+	size_t n;
 
 	*size_read = 0;
 	if (r->nread - r->window_start > READ_WINDOW) {
@@ -101,21 +83,6 @@ read_handler(void *data, unsigned char *buf, size_t size, size_t *size_read)
 	if (n == 0 && ferror(r->fp)) {
 		r->read_errno = errno;
 		return 0;
-	}
-	/* Slide the history so it ends with these n bytes. */
-	if (n >= HIST_SIZE) {
-		advance(h->buf, h->len, &h->line, &h->col);
-		advance(buf, n - HIST_SIZE, &h->line, &h->col);
-		memcpy(h->buf, buf + n - HIST_SIZE, HIST_SIZE);
-		h->off = r->nread + n - HIST_SIZE;
-		h->len = HIST_SIZE;
-	} else {
-		keep = h->len + n > HIST_SIZE ? HIST_SIZE - n : h->len;
-		advance(h->buf, h->len - keep, &h->line, &h->col);
-		memmove(h->buf, h->buf + h->len - keep, keep);
-		memcpy(h->buf + keep, buf, n);
-		h->off += h->len - keep;
-		h->len = keep + n;
 	}
 	r->nread += n;
 	*size_read = n;
@@ -161,21 +128,20 @@ fail(struct tuff_reader *r, struct tuff_error *e, const yaml_mark_t *m,
 	return -1;
 }
 
-/* Where, in 1-based line and column, is this byte offset? */
+/*
+ * Where is the byte libyaml's reader choked on?  libyaml reports a byte
+ * offset only, but what it decoded before the bad byte still sits in its
+ * buffer after the scanner's mark: advance the mark over it.
+ */
 static void
-offset_pos(const struct tuff_reader *r, size_t off, unsigned long *line,
+reader_error_pos(const yaml_parser_t *p, unsigned long *line,
     unsigned long *col)
 {
-	const struct history *h = &r->hist;
-
-	if (off >= h->off && off <= h->off + h->len) {
-		*line = h->line;
-		*col = h->col;
-		advance(h->buf, off - h->off, line, col);
-	} else {
-		*line = r->parser.mark.line;
-		*col = r->parser.mark.column;
-	}
+	*line = p->mark.line;
+	*col = p->mark.column;
+	if (p->buffer.pointer != NULL && p->buffer.last >= p->buffer.pointer)
+		advance(p->buffer.pointer,
+		    (size_t)(p->buffer.last - p->buffer.pointer), line, col);
 	(*line)++;
 	(*col)++;
 }
@@ -198,7 +164,7 @@ parser_error(struct tuff_reader *r, struct tuff_error *e)
 		if (r->read_errno != 0)
 			return tuff_seterr(e, r->name, 0, 0, "read error: %s",
 			    strerror(r->read_errno));
-		offset_pos(r, p->problem_offset, &line, &col);
+		reader_error_pos(p, &line, &col);
 		if (p->problem_value != -1)
 			return tuff_seterr(e, r->name, line, col,
 			    "%s (byte 0x%02x)", problem,

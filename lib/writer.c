@@ -110,19 +110,35 @@ doc_end(struct tuff_writer *w)
 	return emit(w, &ev);
 }
 
+/*
+ * Scalars are built by hand rather than with yaml_scalar_event_initialize,
+ * which validates the UTF-8 again and copies the tag: every string here
+ * came from the reader, which checked it, or from our own code.  The
+ * emitter frees the event, so the value is a malloc'd copy.
+ */
 static int
 scalar(struct tuff_writer *w, const char *tag, const char *val, size_t len,
     enum tuff_style style)
 {
 	yaml_event_t ev;
-	int implicit = tag == NULL;
+	yaml_char_t *v, *t = NULL;
 
-	if (!yaml_scalar_event_initialize(&ev, NULL, (yaml_char_t *)tag,
-	    (yaml_char_t *)val, (int)len, implicit, implicit,
-	    (yaml_scalar_style_t)style)) {
+	if ((v = malloc(len + 1)) == NULL ||
+	    (tag != NULL && (t = (yaml_char_t *)strdup(tag)) == NULL)) {
+		free(v);
 		w->failed = 1;
 		return -1;
 	}
+	memcpy(v, val, len);
+	v[len] = '\0';
+	memset(&ev, 0, sizeof(ev));
+	ev.type = YAML_SCALAR_EVENT;
+	ev.data.scalar.tag = t;
+	ev.data.scalar.value = v;
+	ev.data.scalar.length = len;
+	ev.data.scalar.plain_implicit = tag == NULL;
+	ev.data.scalar.quoted_implicit = tag == NULL;
+	ev.data.scalar.style = (yaml_scalar_style_t)style;
 	return emit(w, &ev);
 }
 
