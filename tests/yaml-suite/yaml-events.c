@@ -5,6 +5,7 @@
  * scalar and collection styles and explicit document markers.
  * Exit 0 when libyaml accepts the file, 1 when it rejects it.
  *
+ * With -s the scalar style is printed too (: ' " | >).
  * With -k it also says whether the stream is one the record reader must
  * accept (every document a mapping, no anchors or aliases, no complex or
  * duplicate keys): exit 0 if so, 3 if not.
@@ -61,12 +62,18 @@ main(int argc, char *argv[])
 	yaml_event_t ev;
 	struct level *stack;
 	FILE *fp;
-	int c, check = 0, plain = 1, depth = 0, done = 0, rc = 0, i;
+	int c, check = 0, styles = 0, plain = 1, depth = 0, done = 0, rc = 0, i;
 
-	while ((c = getopt(argc, argv, "k")) != -1)
-		check = c == 'k';
+	while ((c = getopt(argc, argv, "ks")) != -1) {
+		if (c == 'k')
+			check = 1;
+		else if (c == 's')
+			styles = 1;
+		else
+			return 2;
+	}
 	if (optind != argc - 1 || (fp = fopen(argv[optind], "rb")) == NULL) {
-		fprintf(stderr, "usage: yaml-events [-k] file\n");
+		fprintf(stderr, "usage: yaml-events [-ks] file\n");
 		return 2;
 	}
 	stack = calloc(MAXDEPTH, sizeof(*stack));
@@ -92,7 +99,9 @@ main(int argc, char *argv[])
 				plain = 0;
 			if (ev.data.scalar.tag)
 				printf(" <%s>", ev.data.scalar.tag);
-			fputs(" :", stdout);
+			fputc(' ', stdout);
+			fputc(styles ? ":'\"|>"[ev.data.scalar.style > 0 ?
+			    ev.data.scalar.style - 1 : 0] : ':', stdout);
 			print_escaped(ev.data.scalar.value,
 			    ev.data.scalar.length);
 			putchar('\n');
