@@ -149,7 +149,7 @@ int	hme_input_column(struct hme_input *, const char *arg);
  * stream, or -1 with e filled.
  */
 int	hme_read_yaml(struct hme_input *, struct tuff_reader *,
-	    struct tuff_error *e);
+	    const char *name, struct tuff_error *e);
 
 /*
  * Read a CSV export (see csv.h): the header names the columns, every

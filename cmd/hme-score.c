@@ -1,0 +1,508 @@
+/*
+ * hme-score: the HME index (Hållbart medarbetarengagemang) per group,
+ * from hme-response records or CSV survey exports.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tuff/diag.h"
+#include "tuff/hme.h"
+#include "tuff/run.h"
+
+enum {
+	OPT_BY = CHAR_MAX + 1,
+	OPT_COLUMN,
+	OPT_CSV,
+	OPT_FORMAT,
+	OPT_MIN_GROUP,
+	OPT_ROLLUP,
+	OPT_SKIP_INVALID,
+	OPT_TREND
+};
+
+static const struct option longopts[] = {
+	{ "by",			required_argument,	NULL, OPT_BY },
+	{ "column",		required_argument,	NULL, OPT_COLUMN },
+	{ "csv",		no_argument,		NULL, OPT_CSV },
+	{ "format",		required_argument,	NULL, OPT_FORMAT },
+	{ "help",		no_argument,		NULL, 'h' },
+	{ "min-group",		required_argument,	NULL, OPT_MIN_GROUP },
+	{ "output",		required_argument,	NULL, 'o' },
+	{ "rollup",		no_argument,		NULL, OPT_ROLLUP },
+	{ "skip-invalid",	no_argument,		NULL, OPT_SKIP_INVALID },
+	{ "trend",		no_argument,		NULL, OPT_TREND },
+	{ "version",		no_argument,		NULL, 'V' },
+	{ NULL,			0,			NULL, 0 }
+};
+
+struct opts {
+	struct hme_config	 cf;
+	struct hme_input	 in;
+	const char		*out;
+	int			 csv;
+	int			 table;
+};
+
+static const char synopsis[] =
+    "usage: hme-score [-hV] [-o file] [--by unit,period | unit | period]\n"
+    "                 [--rollup] [--min-group n] [--trend] [--csv]\n"
+    "                 [--column id=header] [--skip-invalid]\n"
+    "                 [--format yaml | table] [file ...]\n";
+
+static const char options[] =
+    "\n"
+    "  -h, --help           print this help and exit\n"
+    "  -V, --version        print the version and exit\n"
+    "  -o, --output FILE    write to FILE, replaced only when the run succeeds\n"
+    "  --by GROUPS          group by unit,period (default), unit or period\n"
+    "  --rollup             also score every parent unit of a '/' path\n"
+    "  --min-group N        suppress groups and figures resting on fewer than\n"
+    "                       N respondents (default 5)\n"
+    "  --trend              add the previous published index and the change\n"
+    "  --csv                read CSV survey exports instead of YAML records\n"
+    "  --column ID=HEADER   read column ID (unit, period, m1 ... s3) from the\n"
+    "                       CSV column named HEADER\n"
+    "  --skip-invalid       warn about invalid responses, skip and count them\n"
+    "  --format FORMAT      yaml (default) or table\n";
+
+static void
+usage(void)
+{
+	fputs(synopsis, stderr);
+	exit(TUFF_ERR);
+}
+
+/* A usage error with a message of its own. */
+static void
+bad(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: ", tuff_progname());
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	usage();
+}
+
+static void
+parse_by(struct opts *o, const char *arg)
+{
+	if (strcmp(arg, "unit,period") == 0 || strcmp(arg, "period,unit") == 0)
+		o->cf.by = HME_BY_UNIT_PERIOD;
+	else if (strcmp(arg, "unit") == 0)
+		o->cf.by = HME_BY_UNIT;
+	else if (strcmp(arg, "period") == 0)
+		o->cf.by = HME_BY_PERIOD;
+	else
+		bad("--by: expected unit,period, unit or period, not \"%s\"",
+		    arg);
+}
+
+static void
+parse_min_group(struct opts *o, const char *arg)
+{
+	char *end;
+	unsigned long v;
+
+	if (*arg < '0' || *arg > '9')
+		bad("--min-group: expected a number 1..1000000, not \"%s\"",
+		    arg);
+	v = strtoul(arg, &end, 10);
+	if (*end != '\0' || v < 1 || v > 1000000)
+		bad("--min-group: expected a number 1..1000000, not \"%s\"",
+		    arg);
+	o->cf.min_group = v;
+}
+
+/* The option getopt_long found without its argument (in optopt). */
+static void
+missing_argument(void)
+{
+	const struct option *lo;
+	char c[2] = { (char)optopt, '\0' };
+
+	for (lo = longopts; lo->name != NULL; lo++)
+		if (lo->val == optopt && optopt > CHAR_MAX)
+			bad("option requires an argument -- %s", lo->name);
+	bad("option requires an argument -- %s", c);
+}
+
+/* arg is the word holding the unknown option (optopt 0: a long one). */
+static void
+unknown_option(const char *arg)
+{
+	char c[2] = { (char)optopt, '\0' };
+	size_t len;
+
+	if (optopt != 0)
+		bad("unknown option -- %s", c);
+	arg += strspn(arg, "-");
+	len = strcspn(arg, "=");
+	fprintf(stderr, "%s: unknown option -- %.*s\n", tuff_progname(),
+	    (int)len, arg);
+	usage();
+}
+
+static void
+parse_options(struct opts *o, int argc, char *argv[])
+{
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":hVo:", longopts, NULL)) != -1)
+		switch (c) {
+		case 'h':
+			fputs(synopsis, stdout);
+			fputs(options, stdout);
+			exit(fflush(stdout) == 0 && !ferror(stdout) ? TUFF_OK :
+			    TUFF_ERR);
+		case 'V':
+			printf("hme-score (tuff) %s\n", TUFF_VERSION);
+			exit(fflush(stdout) == 0 && !ferror(stdout) ? TUFF_OK :
+			    TUFF_ERR);
+		case 'o':
+			o->out = optarg;
+			break;
+		case OPT_BY:
+			parse_by(o, optarg);
+			break;
+		case OPT_COLUMN:
+			if (hme_input_column(&o->in, optarg) == -1)
+				bad("--column: expected ID=HEADER with ID one "
+				    "of unit, period, m1 ... s3, not \"%s\"",
+				    optarg);
+			break;
+		case OPT_CSV:
+			o->csv = 1;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "table") == 0)
+				o->table = 1;
+			else if (strcmp(optarg, "yaml") == 0)
+				o->table = 0;
+			else
+				bad("--format: expected yaml or table, not "
+				    "\"%s\"", optarg);
+			break;
+		case OPT_MIN_GROUP:
+			parse_min_group(o, optarg);
+			break;
+		case OPT_ROLLUP:
+			o->cf.rollup = 1;
+			break;
+		case OPT_SKIP_INVALID:
+			o->in.skip_invalid = 1;
+			break;
+		case OPT_TREND:
+			o->cf.trend = 1;
+			break;
+		case ':':
+			missing_argument();
+			break;
+		default:
+			unknown_option(argv[optind - 1]);
+		}
+	if (o->cf.rollup && o->cf.by == HME_BY_PERIOD)
+		bad("--rollup needs units: not with --by %s", "period");
+	if (o->cf.trend && o->cf.by == HME_BY_UNIT)
+		bad("--trend needs periods: not with --by %s", "unit");
+}
+
+static int
+read_yaml(struct tuff_reader *r, const char *name, void *arg,
+    struct tuff_error *e)
+{
+	return hme_read_yaml(arg, r, name, e);
+}
+
+/* Every CSV operand in turn; none means standard input. */
+static int
+read_csv(struct hme_input *in, int argc, char *argv[])
+{
+	static char *dash[] = { "-", NULL };
+	struct tuff_error e;
+	const char *name;
+	FILE *fp;
+	int i, rc;
+
+	if (argc == 0) {
+		argc = 1;
+		argv = dash;
+	}
+	for (i = 0; i < argc; i++) {
+		if ((fp = tuff_open_input(argv[i], &name)) == NULL)
+			return TUFF_ERR;
+		rc = hme_read_csv(in, fp, name, &e);
+		if (fp != stdin)
+			fclose(fp);
+		if (rc == -1) {
+			tuff_report("error", &e);
+			return TUFF_ERR;
+		}
+	}
+	return TUFF_OK;
+}
+
+static void
+write_score(struct tuff_writer *w, const struct hme_score *sc)
+{
+	int s;
+
+	tuff_w_begin(w);
+	tuff_w_key(w, "kind");
+	tuff_w_str(w, "hme-score");
+	if (sc->unit != NULL) {
+		tuff_w_key(w, "unit");
+		tuff_w_str(w, sc->unit);
+	}
+	if (sc->period != NULL) {
+		/* Digits and '-' only: plain, so a year reads as 2018. */
+		tuff_w_key(w, "period");
+		tuff_w_plain(w, sc->period);
+	}
+	tuff_w_key(w, "respondents");
+	tuff_w_int(w, (long)sc->respondents);
+	if (sc->suppressed) {
+		tuff_w_key(w, "suppressed");
+		tuff_w_bool(w, 1);
+	}
+	if (sc->published & HME_PUB_INDEX) {
+		tuff_w_key(w, "index");
+		tuff_w_dec1(w, sc->index);
+	}
+	for (s = 0; s < HME_NSUBS; s++)
+		if (sc->published & HME_PUB_SUB(s)) {
+			tuff_w_key(w, hme_subindex_name(s));
+			tuff_w_dec1(w, sc->sub[s]);
+		}
+	if (sc->prev_period != NULL) {
+		tuff_w_key(w, "previous");
+		tuff_w_map_begin(w);
+		tuff_w_key(w, "period");
+		tuff_w_plain(w, sc->prev_period);
+		tuff_w_key(w, "index");
+		tuff_w_dec1(w, sc->prev_index);
+		tuff_w_map_end(w);
+		tuff_w_key(w, "change");
+		tuff_w_dec1(w, sc->change);
+	}
+	tuff_w_end(w);
+}
+
+static void
+write_summary(struct tuff_writer *w, const struct hme_input *in)
+{
+	tuff_w_begin(w);
+	tuff_w_key(w, "kind");
+	tuff_w_str(w, "hme-summary");
+	tuff_w_key(w, "responses");
+	tuff_w_int(w, (long)in->responses);
+	tuff_w_key(w, "skipped");
+	tuff_w_int(w, (long)in->skipped);
+	tuff_w_end(w);
+}
+
+/* Columns of the table, in order; which ones show depends on options. */
+enum col {
+	C_UNIT, C_PERIOD, C_RESP, C_INDEX, C_MOT, C_LEAD, C_GOV, C_PREV,
+	C_CHANGE, NCOL
+};
+static const char *const col_names[NCOL] = {
+	"unit", "period", "respondents", "index", "motivation", "leadership",
+	"governance", "previous", "change"
+};
+
+/* Characters, not bytes, so å, ä and ö line up. */
+static size_t
+width(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/* The text of one cell; buf holds at least 64 bytes. */
+static const char *
+cell(const struct hme_score *sc, enum col c, char *buf)
+{
+	char d[24];
+
+	switch (c) {
+	case C_UNIT:
+		return sc->unit;
+	case C_PERIOD:
+		return sc->period;
+	case C_RESP:
+		snprintf(buf, 64, "%lu", (unsigned long)sc->respondents);
+		return buf;
+	case C_INDEX:
+		if (sc->suppressed)
+			return "*";
+		return sc->published & HME_PUB_INDEX ?
+		    tuff_fmt_dec1(buf, sc->index) : "-";
+	case C_MOT:
+	case C_LEAD:
+	case C_GOV:
+		if (sc->suppressed)
+			return "*";
+		return sc->published & HME_PUB_SUB(c - C_MOT) ?
+		    tuff_fmt_dec1(buf, sc->sub[c - C_MOT]) : "-";
+	case C_PREV:
+		if (sc->prev_period == NULL)
+			return "";
+		snprintf(buf, 64, "%s (%s)", tuff_fmt_dec1(d, sc->prev_index),
+		    sc->prev_period);
+		return buf;
+	case C_CHANGE:
+		if (sc->prev_period == NULL)
+			return "";
+		buf[0] = '+';
+		tuff_fmt_dec1(buf + (sc->change >= 0), sc->change);
+		return buf;
+	default:
+		return "";
+	}
+}
+
+static void
+table_row(FILE *fp, const struct hme_score *sc, const int show[NCOL],
+    const size_t w[NCOL])
+{
+	char buf[64];
+	const char *s, *sep = "";
+	int c;
+
+	for (c = 0; c < NCOL; c++) {
+		if (!show[c])
+			continue;
+		s = sc != NULL ? cell(sc, c, buf) : col_names[c];
+		if (c <= C_PERIOD)
+			fprintf(fp, "%s%s%*s", sep, s, (int)(w[c] - width(s)),
+			    "");
+		else
+			fprintf(fp, "%s%*s%s", sep, (int)(w[c] - width(s)), "",
+			    s);
+		sep = "  ";
+	}
+	fputc('\n', fp);
+}
+
+/*
+ * An aligned table for people: text columns to the left, numbers to the
+ * right, and a legend for the marks.  Trailing blanks of the last text
+ * column are kept simple: the number columns follow it.
+ */
+static void
+write_table(FILE *fp, const struct opts *o, const struct hme_score *sc,
+    size_t n)
+{
+	int show[NCOL], c;
+	size_t w[NCOL], i, k;
+	char buf[64];
+
+	for (c = 0; c < NCOL; c++)
+		show[c] = 1;
+	show[C_UNIT] = o->cf.by != HME_BY_PERIOD;
+	show[C_PERIOD] = o->cf.by != HME_BY_UNIT;
+	show[C_PREV] = show[C_CHANGE] = o->cf.trend;
+	for (c = 0; c < NCOL; c++) {
+		w[c] = width(col_names[c]);
+		for (i = 0; i < n; i++)
+			if (show[c] && (k = width(cell(&sc[i], c, buf))) > w[c])
+				w[c] = k;
+	}
+	table_row(fp, NULL, show, w);
+	for (i = 0; i < n; i++)
+		table_row(fp, &sc[i], show, w);
+	if (o->in.skip_invalid)
+		fprintf(fp, "%lu responses, %lu invalid ones skipped\n",
+		    (unsigned long)o->in.responses,
+		    (unsigned long)o->in.skipped);
+	fprintf(fp, "* suppressed; - left out: fewer than %lu respondents, "
+	    "or it would reveal a suppressed group\n", o->cf.min_group);
+}
+
+/* Score and write everything; TUFF_OK or TUFF_ERR (reported). */
+static int
+write_scores(struct opts *o, struct hme_tally *t, FILE *fp,
+    struct tuff_writer *w)
+{
+	const struct hme_score *sc;
+	size_t n, i;
+
+	if (hme_tally_scores(t, &sc, &n) == -1) {
+		tuff_warnx("out of memory");
+		return TUFF_ERR;
+	}
+	if (o->table) {
+		write_table(fp, o, sc, n);
+		if (o->in.foreign > 0)
+			tuff_warnx("warning: %lu records of other kinds are "
+			    "not shown in the table",
+			    (unsigned long)o->in.foreign);
+		return TUFF_OK;
+	}
+	for (i = 0; i < n; i++)
+		write_score(w, &sc[i]);
+	if (o->in.skip_invalid)
+		write_summary(w, &o->in);
+	return TUFF_OK;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts o;
+	struct hme_tally *t;
+	struct tuff_writer *w = NULL;
+	struct tuff_out out;
+	FILE *fp;
+	int rc;
+
+	tuff_setprogname(argv[0]);
+	memset(&o, 0, sizeof(o));
+	o.cf.min_group = HME_DEFAULT_MIN_GROUP;
+	hme_input_init(&o.in, NULL);
+	parse_options(&o, argc, argv);
+	argc -= optind;
+	argv += optind;
+	if (tuff_stdin_is_tty(argc))
+		usage();
+
+	if ((t = hme_tally_new(&o.cf)) == NULL) {
+		tuff_warnx("out of memory");
+		return TUFF_ERR;
+	}
+	o.in.tally = t;
+	if ((fp = tuff_out_open(&out, o.out)) == NULL) {
+		hme_tally_free(t);
+		return TUFF_ERR;
+	}
+	if (!o.table && (w = tuff_writer_new(fp)) == NULL) {
+		tuff_warnx("out of memory");
+		tuff_out_close(&out, 0);
+		hme_tally_free(t);
+		return TUFF_ERR;
+	}
+	o.in.w = w;
+
+	if (o.csv)
+		rc = read_csv(&o.in, argc, argv);
+	else
+		rc = tuff_each_input(argc, argv, read_yaml, &o.in);
+	if (rc == TUFF_OK)
+		rc = write_scores(&o, t, fp, w);
+	if (w != NULL && tuff_writer_close(w) == -1 && rc == TUFF_OK &&
+	    !ferror(fp)) {
+		tuff_warnx("write error: the YAML emitter failed");
+		rc = TUFF_ERR;
+	}
+	tuff_writer_free(w);
+	rc = tuff_out_close(&out, rc == TUFF_OK);
+	hme_tally_free(t);
+	return rc;
+}
