@@ -113,14 +113,16 @@ current_umask(void)
 /*
  * The temporary file lives beside the target, so the final rename(2) is
  * atomic: readers of FILE see the old version or the new one, never a
- * part, and a run that fails or is killed leaves the old one.
+ * part, and a run that fails or is killed leaves the old one.  Where the
+ * system has O_TMPFILE the file has no name until the run succeeds, so a
+ * killed run leaves nothing behind either.
  */
 FILE *
 tuff_out_open(struct tuff_out *o, const char *path)
 {
 	const char *slash;
 	size_t len;
-	int fd;
+	int fd = -1;
 
 	memset(o, 0, sizeof(*o));
 	if (path == NULL || strcmp(path, "-") == 0) {
@@ -128,31 +130,63 @@ tuff_out_open(struct tuff_out *o, const char *path)
 		return o->fp;
 	}
 	o->path = path;
-	len = strlen(path) + sizeof(".tmp.XXXXXX") + 1;
+	len = strlen(path) + sizeof("/.tmp.XXXXXX");
 	if ((o->tmp = malloc(len)) == NULL) {
 		tuff_warnx("out of memory");
 		return NULL;
 	}
 	slash = strrchr(path, '/');
+	/* The folder first, for O_TMPFILE; then the name for mkstemp. */
+	snprintf(o->tmp, len, "%.*s", slash != NULL ?
+	    (int)(slash - path + (slash == path)) : 1,
+	    slash != NULL ? path : ".");
+#ifdef O_TMPFILE
+	if ((fd = open(o->tmp, O_TMPFILE | O_WRONLY | O_CLOEXEC,
+	    0666)) != -1)
+		o->unnamed = 1;
+#endif
 	snprintf(o->tmp, len, "%.*s.%s.XXXXXX",
 	    slash != NULL ? (int)(slash - path + 1) : 0, path,
 	    slash != NULL ? slash + 1 : path);
-	if ((fd = mkstemp(o->tmp)) == -1) {
-		tuff_warn("%s", path);
-		free(o->tmp);
-		o->tmp = NULL;
-		return NULL;
+	if (fd == -1) {
+		if ((fd = mkstemp(o->tmp)) == -1)
+			goto fail;
+		/* mkstemp makes it 0600; a register is read by colleagues. */
+		(void)fchmod(fd, 0666 & ~current_umask());
 	}
-	/* mkstemp makes it 0600; a register is read by colleagues. */
-	(void)fchmod(fd, 0666 & ~current_umask());
-	if ((o->fp = fdopen(fd, "w")) == NULL) {
-		tuff_warn("%s", path);
-		close(fd);
+	if ((o->fp = fdopen(fd, "w")) != NULL)
+		return o->fp;
+	close(fd);
+	if (!o->unnamed)
 		unlink(o->tmp);
-		free(o->tmp);
-		o->tmp = NULL;
-	}
-	return o->fp;
+fail:
+	tuff_warn("%s", path);
+	free(o->tmp);
+	o->tmp = NULL;
+	return NULL;
+}
+
+/*
+ * Give the unnamed file the temporary name, from which it is renamed
+ * over the target.
+ */
+static int
+name_tmpfile(struct tuff_out *o)
+{
+	char proc[64];
+	int fd;
+
+	if (!o->unnamed)
+		return 0;
+	if ((fd = mkstemp(o->tmp)) == -1)
+		return -1;
+	close(fd);
+	unlink(o->tmp);
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fileno(o->fp));
+	if (linkat(AT_FDCWD, proc, AT_FDCWD, o->tmp, AT_SYMLINK_FOLLOW) == -1)
+		return -1;
+	o->unnamed = 0;
+	return 0;
 }
 
 int
@@ -167,7 +201,8 @@ tuff_out_close(struct tuff_out *o, int ok)
 		tuff_warn("write error");
 	if (o->path == NULL)
 		return ok && !bad ? TUFF_OK : TUFF_ERR;
-	if (!bad && ok && fsync(fileno(o->fp)) == -1) {
+	if (!bad && ok && (fsync(fileno(o->fp)) == -1 ||
+	    name_tmpfile(o) == -1)) {
 		tuff_warn("%s", o->path);
 		bad = 1;
 	}
@@ -180,7 +215,7 @@ tuff_out_close(struct tuff_out *o, int ok)
 		tuff_warn("%s", o->path);
 		bad = 1;
 	}
-	if (!ok || bad)
+	if ((!ok || bad) && !o->unnamed)
 		unlink(o->tmp);
 	free(o->tmp);
 	o->tmp = NULL;

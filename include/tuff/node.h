@@ -94,6 +94,8 @@ struct tuff_node	*tuff_new_bool(struct tuff_doc *, int);
 struct tuff_node	*tuff_new_null(struct tuff_doc *);
 struct tuff_node	*tuff_new_seq(struct tuff_doc *);
 struct tuff_node	*tuff_new_map(struct tuff_doc *);
+/* "-12.5" from -125; buf of at least 24 bytes.  Returns buf. */
+char			*tuff_fmt_dec1(char *buf, long tenths);
 /* Deep copy of a node (possibly from another document) into doc. */
 struct tuff_node	*tuff_copy(struct tuff_doc *, const struct tuff_node *);
 

@@ -120,7 +120,4 @@ int	tuff_w_bool(struct tuff_writer *, int);
 int	tuff_w_null(struct tuff_writer *);
 int	tuff_w_node(struct tuff_writer *, const struct tuff_node *);
 
-/* "-12.5" from -125; buf of at least 24 bytes.  Returns buf. */
-char	*tuff_fmt_dec1(char *buf, long tenths);
-
 #endif

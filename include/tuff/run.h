@@ -48,6 +48,7 @@ struct tuff_out {
 	const char	*path;		/* NULL: standard output */
 	char		*tmp;
 	FILE		*fp;
+	int		 unnamed;	/* an O_TMPFILE not yet linked */
 };
 FILE	*tuff_out_open(struct tuff_out *, const char *path);
 int	 tuff_out_close(struct tuff_out *, int ok);
