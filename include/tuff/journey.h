@@ -131,10 +131,11 @@ int	journey_mermaid(FILE *, const struct tuff_node *journey, int first);
 
 /*
  * Make s safe as Mermaid journey text, into a string the caller frees
- * (NULL on ENOMEM): control characters and line breaks become spaces,
- * runs of spaces one, leading and trailing spaces go; ':' becomes
- * U+2236 '∶', '#' U+FF03 '＃', ';' U+FF1B '；', '<' U+2039 '‹', '>'
- * U+203A '›', "%%" "% %"; with actor set, ',' becomes U+201A '‚'.  A
+ * (NULL on ENOMEM): control characters, line breaks and what
+ * JavaScript counts as white space become spaces, runs of spaces one,
+ * leading and trailing spaces go; ':' becomes U+2236 '∶', '#' U+FF03
+ * '＃', ';' U+FF1B '；', '<' U+2039 '‹', '>' U+203A '›', and "%%" "% %";
+ * with actor set, ',' becomes U+201A '‚' (commas separate actors).  A
  * text that would start with a word Mermaid's lexer takes as a keyword
  * (journey, title, section, accTitle, accDescr; any case) gets a
  * leading U+200B zero-width space.  Empty text becomes "-".
@@ -143,14 +144,27 @@ char	*journey_mermaid_text(const char *s, int actor);
 
 /*
  * The table: one row per journey, columns id, steps, handoffs, systems,
- * switches, minutes, wait_days, mean_score, pains, friction, aligned by
- * display width (UTF-8 characters).  The caller collects rows.
+ * switches, minutes, wait_days, mean_score ("-" when absent), pains,
+ * friction; ids left-aligned and numbers right-aligned by display width
+ * (UTF-8 characters), two spaces between columns.  The caller collects
+ * the rows.  Returns 0, or -1 on a write error.
  */
 struct journey_row {
 	char			*id;	/* owned by the caller */
 	struct journey_metrics	 m;	/* lowest_action not used */
+	void			*arg;	/* the caller's (a challenge record) */
+	long			 key;	/* journey_rank's */
+	size_t			 seq;	/* journey_rank's */
 };
 
 int	journey_table(FILE *, const struct journey_row *, size_t n);
+
+/*
+ * Sort rows worst first by a metric: the highest value first, except
+ * mean_score, lowest first (a low score is the bad experience); rows
+ * without the value (mean_score of an unscored journey) last; ties keep
+ * the order the rows had.
+ */
+void	journey_rank(struct journey_row *, size_t n, enum journey_metric);
 
 #endif

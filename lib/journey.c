@@ -1,0 +1,915 @@
+/*
+ * User journeys: validation (§3.1), metrics (§4.1), challenges (§3.2)
+ * and the two views, Mermaid and table.
+ */
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "tuff/diag.h"
+#include "tuff/field.h"
+#include "tuff/journey.h"
+
+/*
+ * Upper bounds of a step's minutes and wait_days: far beyond any real
+ * journey, and small enough that sums over the most steps a 1 MiB
+ * record can hold stay exact in a long.
+ */
+#define MAX_MINUTES	1000000L
+#define MAX_WAIT_DAYS	1000000L
+#define UNSCORED	3	/* what Mermaid shows for a step without score */
+
+static const char *const metric_names[JOURNEY_NMETRICS] = {
+	"steps", "handoffs", "systems", "system_switches", "minutes",
+	"wait_days", "mean_score", "pains", "friction"
+};
+
+int
+journey_metric_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; i < JOURNEY_NMETRICS; i++)
+		if (strcmp(s, metric_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+journey_metric_name(enum journey_metric m)
+{
+	return (unsigned)m < JOURNEY_NMETRICS ? metric_names[m] : NULL;
+}
+
+/*
+ * Out of memory while counting leaves a filter nothing sensible to do:
+ * say so and stop, as tuff_alloc does.
+ */
+static void *
+xcalloc(size_t n, size_t size)
+{
+	void *p;
+
+	if ((p = calloc(n > 0 ? n : 1, size)) == NULL) {
+		tuff_warnx("out of memory");
+		abort();
+	}
+	return p;
+}
+
+/* The value of key in a mapping if it is a non-empty scalar, or NULL. */
+static const char *
+text(const struct tuff_node *map, const char *key)
+{
+	const struct tuff_node *v = tuff_map_get(map, key);
+
+	if (v == NULL || v->type != TUFF_SCALAR || tuff_is_empty(v))
+		return NULL;
+	return v->u.s.val;
+}
+
+static const struct tuff_node *
+steps_of(const struct tuff_node *journey)
+{
+	const struct tuff_node *s = tuff_map_get(journey, "steps");
+
+	return s != NULL && s->type == TUFF_SEQ ? s : NULL;
+}
+
+/*
+ * The actor of a step given the actor of the step before (the persona
+ * for the first step): a step without one keeps the one before.  NULL
+ * when nobody is known.
+ */
+static const char *
+step_actor(const struct tuff_node *step, const char *before)
+{
+	const char *a = text(step, "actor");
+
+	return a != NULL ? a : before;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * The number of distinct values of key over the steps.  With inherit,
+ * a step without a value takes the one before, the first step first.
+ * Sorting, not pairwise comparison, so a hostile journey of a hundred
+ * thousand steps costs no quadratic time.
+ */
+static size_t
+distinct_values(const struct tuff_node *steps, const char *key, int inherit,
+    const char *first)
+{
+	const char **v, *cur = first, *s;
+	size_t i, k = 0, d = 0;
+
+	v = xcalloc(steps->u.seq.n, sizeof(*v));
+	for (i = 0; i < steps->u.seq.n; i++) {
+		s = text(steps->u.seq.items[i], key);
+		cur = s != NULL || !inherit ? s : cur;
+		if (cur != NULL)
+			v[k++] = cur;
+	}
+	qsort(v, k, sizeof(*v), cmp_str);
+	for (i = 0; i < k; i++)
+		if (i == 0 || strcmp(v[i - 1], v[i]) != 0)
+			d++;
+	free(v);
+	return d;
+}
+
+size_t
+journey_distinct_actors(const struct tuff_node *journey)
+{
+	const struct tuff_node *steps;
+
+	if (journey == NULL || journey->type != TUFF_MAP ||
+	    (steps = steps_of(journey)) == NULL)
+		return 0;
+	return distinct_values(steps, "actor", 1, text(journey, "persona"));
+}
+
+/*
+ * Validation.
+ */
+
+static const char *
+what(const struct tuff_node *v)
+{
+	switch (v->type) {
+	case TUFF_SEQ:
+		return "a sequence";
+	case TUFF_MAP:
+		return "a mapping";
+	default:
+		return "a scalar";
+	}
+}
+
+/* Put "step N: " in front of the message in e; returns -1. */
+static int
+in_step(struct tuff_error *e, size_t i)
+{
+	char prefix[32];
+	size_t plen, mlen;
+
+	plen = (size_t)snprintf(prefix, sizeof(prefix), "step %zu: ", i + 1);
+	mlen = strnlen(e->msg, sizeof(e->msg) - 1);
+	if (plen + mlen >= sizeof(e->msg))
+		mlen = sizeof(e->msg) - 1 - plen;
+	memmove(e->msg + plen, e->msg, mlen);
+	memcpy(e->msg, prefix, plen);
+	e->msg[plen + mlen] = '\0';
+	return -1;
+}
+
+static int
+blank(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+/* A required string that must say something: a title, an action. */
+static int
+check_text(const struct tuff_doc *doc, const struct tuff_node *map,
+    const char *key, struct tuff_error *e)
+{
+	const char *s = NULL;
+
+	if (tuff_field_str(doc, map, key, 1, &s, e) == -1)
+		return -1;
+	if (blank(s))
+		return tuff_node_err(e, doc, tuff_map_get(map, key),
+		    "%s: must not be empty", key);
+	return 0;
+}
+
+static int
+check_strings(const struct tuff_doc *doc, const struct tuff_node *map,
+    const char *const *keys, struct tuff_error *e)
+{
+	const char *s;
+
+	for (; *keys != NULL; keys++)
+		if (tuff_field_str(doc, map, *keys, 0, &s, e) == -1)
+			return -1;
+	return 0;
+}
+
+static int
+check_step(const struct tuff_doc *doc, const struct tuff_node *step,
+    struct tuff_error *e)
+{
+	static const char *const strs[] = {
+		"stage", "actor", "channel", "system", "pain", NULL
+	};
+	long v;
+
+	if (step->type != TUFF_MAP)
+		return tuff_node_err(e, doc, step, "expected a mapping, not %s",
+		    what(step));
+	if (check_text(doc, step, "action", e) == -1 ||
+	    check_strings(doc, step, strs, e) == -1 ||
+	    tuff_field_int(doc, step, "minutes", 0, 0, MAX_MINUTES, &v,
+	    e) == -1 ||
+	    tuff_field_int(doc, step, "wait_days", 0, 0, MAX_WAIT_DAYS, &v,
+	    e) == -1 ||
+	    tuff_field_int(doc, step, "score", 0, 1, 5, &v, e) == -1)
+		return -1;
+	return 0;
+}
+
+static int
+check_insights(const struct tuff_doc *doc, const struct tuff_node *j,
+    struct tuff_error *e)
+{
+	const struct tuff_node *ins = NULL, *it;
+	size_t i;
+
+	if (tuff_field_seq(doc, j, "insights", 0, &ins, e) == -1)
+		return -1;
+	for (i = 0; ins != NULL && i < ins->u.seq.n; i++) {
+		it = ins->u.seq.items[i];
+		if (it->type != TUFF_SCALAR || tuff_is_null(it))
+			return tuff_node_err(e, doc, it,
+			    "insights: item %zu: expected a string, not %s",
+			    i + 1, it->type == TUFF_SCALAR ? "null" : what(it));
+	}
+	return 0;
+}
+
+int
+journey_check(const struct tuff_doc *doc, struct tuff_error *e)
+{
+	static const char *const strs[] = { "area", "source", "persona", NULL };
+	const struct tuff_node *j = doc->root, *steps = NULL;
+	const char *id = NULL;
+	size_t i;
+
+	if (tuff_field_str(doc, j, "id", 1, &id, e) == -1)
+		return -1;
+	if (!tuff_is_slug(id))
+		return tuff_node_err(e, doc, tuff_map_get(j, "id"),
+		    "id: \"%s\" is not a valid id (lower-case letters, digits "
+		    "and '-' only)", id);
+	if (check_text(doc, j, "title", e) == -1 ||
+	    check_strings(doc, j, strs, e) == -1 ||
+	    tuff_field_seq(doc, j, "steps", 1, &steps, e) == -1)
+		return -1;
+	if (steps->u.seq.n == 0)
+		return tuff_node_err(e, doc, steps,
+		    "steps: a journey needs at least one step");
+	for (i = 0; i < steps->u.seq.n; i++)
+		if (check_step(doc, steps->u.seq.items[i], e) == -1)
+			return in_step(e, i);
+	return check_insights(doc, j, e);
+}
+
+/*
+ * Metrics.
+ */
+
+static long
+step_int(const struct tuff_node *step, const char *key, long max, int *has)
+{
+	long v;
+
+	*has = tuff_get_int(tuff_map_get(step, key), 0, max, &v) == 0;
+	return *has ? v : 0;
+}
+
+void
+journey_measure(const struct tuff_node *journey, struct journey_metrics *m)
+{
+	const struct tuff_node *steps = steps_of(journey), *st;
+	const char *actor, *prev = text(journey, "persona");
+	const char *sys, *prevsys = NULL;
+	long score, sum = 0;
+	int has;
+	size_t i;
+
+	memset(m, 0, sizeof(*m));
+	if (steps == NULL)
+		return;
+	m->steps = (long)steps->u.seq.n;
+	m->systems = (long)distinct_values(steps, "system", 0, NULL);
+	for (i = 0; i < steps->u.seq.n; i++) {
+		st = steps->u.seq.items[i];
+		actor = step_actor(st, prev);
+		if (i > 0 && prev != NULL && actor != NULL &&
+		    strcmp(prev, actor) != 0)
+			m->handoffs++;
+		prev = actor;
+		sys = text(st, "system");
+		if (sys != NULL && prevsys != NULL && strcmp(sys, prevsys) != 0)
+			m->system_switches++;
+		prevsys = sys;
+		m->minutes += step_int(st, "minutes", MAX_MINUTES, &has);
+		m->wait_days += step_int(st, "wait_days", MAX_WAIT_DAYS, &has);
+		if (text(st, "pain") != NULL)
+			m->pains++;
+		score = step_int(st, "score", 5, &has);
+		if (!has || score < 1)
+			continue;
+		sum += score;
+		m->friction += 5 - score;
+		if (m->scored++ == 0 || score < m->lowest_score) {
+			m->lowest_step = (long)i + 1;
+			m->lowest_score = score;
+			m->lowest_action = text(st, "action");
+		}
+	}
+	/* Half away from zero from the integer sum: scores are positive. */
+	if (m->scored > 0)
+		m->mean_tenths = (20 * sum + m->scored) / (2L * m->scored);
+	m->friction += m->handoffs + m->system_switches;
+}
+
+long
+journey_metric_value(const struct journey_metrics *m, enum journey_metric k,
+    int *present)
+{
+	*present = 1;
+	switch (k) {
+	case JOURNEY_STEPS:
+		return m->steps;
+	case JOURNEY_HANDOFFS:
+		return m->handoffs;
+	case JOURNEY_SYSTEMS:
+		return m->systems;
+	case JOURNEY_SYSTEM_SWITCHES:
+		return m->system_switches;
+	case JOURNEY_MINUTES:
+		return m->minutes;
+	case JOURNEY_WAIT_DAYS:
+		return m->wait_days;
+	case JOURNEY_MEAN_SCORE:
+		*present = m->scored > 0;
+		return m->mean_tenths;
+	case JOURNEY_PAINS:
+		return m->pains;
+	case JOURNEY_FRICTION:
+	default:
+		return m->friction;
+	}
+}
+
+static void
+put_int(struct tuff_doc *d, struct tuff_node *map, const char *key, long v)
+{
+	tuff_map_push(d, map, tuff_new_str(d, key), tuff_new_int(d, v));
+}
+
+struct tuff_node *
+journey_metrics_node(struct tuff_doc *d, const struct journey_metrics *m)
+{
+	struct tuff_node *map = tuff_new_map(d), *low;
+
+	put_int(d, map, "steps", m->steps);
+	put_int(d, map, "handoffs", m->handoffs);
+	put_int(d, map, "systems", m->systems);
+	put_int(d, map, "system_switches", m->system_switches);
+	put_int(d, map, "minutes", m->minutes);
+	put_int(d, map, "wait_days", m->wait_days);
+	if (m->scored > 0) {
+		tuff_map_push(d, map, tuff_new_str(d, "mean_score"),
+		    tuff_new_dec1(d, m->mean_tenths));
+		low = tuff_new_map(d);
+		put_int(d, low, "step", m->lowest_step);
+		tuff_map_push(d, low, tuff_new_str(d, "action"),
+		    tuff_new_str(d, m->lowest_action != NULL ?
+		    m->lowest_action : ""));
+		put_int(d, low, "score", m->lowest_score);
+		tuff_map_push(d, map, tuff_new_str(d, "lowest"), low);
+	}
+	put_int(d, map, "pains", m->pains);
+	put_int(d, map, "friction", m->friction);
+	return map;
+}
+
+void
+journey_enrich(struct tuff_doc *doc, const struct journey_metrics *m)
+{
+	tuff_map_set(doc, doc->root, "metrics", journey_metrics_node(doc, m));
+}
+
+/*
+ * Challenges.
+ */
+
+/* Copy key from one mapping to another when it has a value. */
+static void
+copy_key(struct tuff_doc *d, struct tuff_node *to,
+    const struct tuff_node *from, const char *key)
+{
+	const struct tuff_node *v = tuff_map_get(from, key);
+
+	if (!tuff_is_empty(v))
+		tuff_map_push(d, to, tuff_new_str(d, key), tuff_copy(d, v));
+}
+
+/*
+ * One entry of the pains list.  The stage is the step's own or, as a
+ * Mermaid section does, the last one named before it.
+ */
+static struct tuff_node *
+pain_entry(struct tuff_doc *d, const struct tuff_node *step, size_t i,
+    const struct tuff_node *stage)
+{
+	struct tuff_node *p = tuff_new_map(d);
+
+	put_int(d, p, "step", (long)i + 1);
+	if (stage != NULL)
+		tuff_map_push(d, p, tuff_new_str(d, "stage"),
+		    tuff_copy(d, stage));
+	copy_key(d, p, step, "action");
+	copy_key(d, p, step, "pain");
+	copy_key(d, p, step, "score");
+	return p;
+}
+
+struct tuff_doc *
+journey_challenge(const struct tuff_doc *jd, const struct journey_metrics *m)
+{
+	const struct tuff_node *j = jd->root, *steps = steps_of(j), *st;
+	const struct tuff_node *stage = NULL;
+	struct tuff_node *root, *pains;
+	struct tuff_doc *d;
+	size_t i;
+
+	if ((d = tuff_doc_new()) == NULL)
+		return NULL;
+	d->file = jd->file;
+	d->line = jd->line;
+	d->column = jd->column;
+	d->kind = "challenge";
+	root = d->root = tuff_new_map(d);
+	tuff_map_push(d, root, tuff_new_str(d, "kind"),
+	    tuff_new_str(d, "challenge"));
+	copy_key(d, root, j, "id");
+	copy_key(d, root, j, "title");
+	copy_key(d, root, j, "area");
+	tuff_map_push(d, root, tuff_new_str(d, "journey"),
+	    tuff_new_str(d, text(j, "id")));
+	tuff_map_push(d, root, tuff_new_str(d, "metrics"),
+	    journey_metrics_node(d, m));
+	pains = tuff_new_seq(d);
+	for (i = 0; steps != NULL && i < steps->u.seq.n; i++) {
+		st = steps->u.seq.items[i];
+		if (text(st, "stage") != NULL)
+			stage = tuff_map_get(st, "stage");
+		if (text(st, "pain") != NULL)
+			tuff_seq_push(d, pains, pain_entry(d, st, i, stage));
+	}
+	tuff_map_push(d, root, tuff_new_str(d, "pains"), pains);
+	copy_key(d, root, j, "insights");
+	return d;
+}
+
+/*
+ * Worst first: the highest value, except for mean_score, where a low
+ * score is the bad experience.  Journeys without the value go last;
+ * ties keep input order.
+ */
+static int
+cmp_rank(const void *pa, const void *pb)
+{
+	const struct journey_row *a = pa, *b = pb;
+
+	if (a->key != b->key)
+		return a->key > b->key ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void
+journey_rank(struct journey_row *rows, size_t n, enum journey_metric k)
+{
+	size_t i;
+	long v;
+	int present;
+
+	for (i = 0; i < n; i++) {
+		v = journey_metric_value(&rows[i].m, k, &present);
+		rows[i].seq = i;
+		rows[i].key = !present ? LONG_MIN :
+		    k == JOURNEY_MEAN_SCORE ? -v : v;
+	}
+	qsort(rows, n, sizeof(*rows), cmp_rank);
+}
+
+/*
+ * Ids seen: an open-addressing hash set, so a stream of many journeys
+ * costs no quadratic time.
+ */
+struct id_slot {
+	char		*id;		/* NULL: empty */
+	const char	*file;
+	unsigned long	 line;
+	unsigned long	 column;
+};
+
+struct journey_ids {
+	struct id_slot	*slots;
+	size_t		 cap;		/* a power of two */
+	size_t		 n;
+};
+
+struct journey_ids *
+journey_ids_new(void)
+{
+	return calloc(1, sizeof(struct journey_ids));
+}
+
+void
+journey_ids_free(struct journey_ids *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->cap; i++)
+		free(s->slots[i].id);
+	free(s->slots);
+	free(s);
+}
+
+/* FNV-1a. */
+static size_t
+hash(const char *s)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (size_t)h;
+}
+
+static struct id_slot *
+find_slot(struct id_slot *slots, size_t cap, const char *id)
+{
+	size_t i = hash(id) & (cap - 1);
+
+	while (slots[i].id != NULL && strcmp(slots[i].id, id) != 0)
+		i = (i + 1) & (cap - 1);
+	return &slots[i];
+}
+
+static int
+grow_ids(struct journey_ids *s)
+{
+	struct id_slot *slots, *to;
+	size_t i, cap = s->cap > 0 ? s->cap * 2 : 16;
+
+	if ((slots = calloc(cap, sizeof(*slots))) == NULL)
+		return -1;
+	for (i = 0; i < s->cap; i++)
+		if (s->slots[i].id != NULL) {
+			to = find_slot(slots, cap, s->slots[i].id);
+			*to = s->slots[i];
+		}
+	free(s->slots);
+	s->slots = slots;
+	s->cap = cap;
+	return 0;
+}
+
+int
+journey_ids_add(struct journey_ids *s, const struct tuff_doc *doc,
+    struct tuff_error *e)
+{
+	const struct tuff_node *idn = tuff_map_get(doc->root, "id");
+	const char *id = tuff_str(idn);
+	struct id_slot *slot;
+
+	if (id == NULL)
+		return tuff_node_err(e, doc, idn, "id: required key is missing");
+	if (s->cap > 0 && (slot = find_slot(s->slots, s->cap, id))->id != NULL)
+		return tuff_node_err(e, doc, idn,
+		    "id: duplicate id \"%s\"; first used at %s:%lu:%lu", id,
+		    slot->file != NULL ? slot->file : "<input>", slot->line,
+		    slot->column);
+	if ((s->n + 1) * 2 > s->cap && grow_ids(s) == -1)
+		return tuff_node_err(e, doc, idn, "out of memory");
+	slot = find_slot(s->slots, s->cap, id);
+	if ((slot->id = strdup(id)) == NULL)
+		return tuff_node_err(e, doc, idn, "out of memory");
+	slot->file = doc->file;
+	slot->line = idn->line > 0 ? idn->line : doc->line;
+	slot->column = idn->line > 0 ? idn->column : doc->column;
+	s->n++;
+	return 0;
+}
+
+/*
+ * Mermaid.
+ */
+
+/* Decode one UTF-8 sequence at s (valid, as the reader checked). */
+static size_t
+utf8_len(const unsigned char *s)
+{
+	if (*s < 0x80)
+		return 1;
+	if ((*s & 0xe0) == 0xc0 && s[1] != '\0')
+		return 2;
+	if ((*s & 0xf0) == 0xe0 && s[1] != '\0' && s[2] != '\0')
+		return 3;
+	if ((*s & 0xf8) == 0xf0 && s[1] != '\0' && s[2] != '\0' &&
+	    s[3] != '\0')
+		return 4;
+	return 1;
+}
+
+static unsigned long
+utf8_cp(const unsigned char *s, size_t len)
+{
+	switch (len) {
+	case 2:
+		return (s[0] & 0x1fUL) << 6 | (s[1] & 0x3fUL);
+	case 3:
+		return (s[0] & 0x0fUL) << 12 | (s[1] & 0x3fUL) << 6 |
+		    (s[2] & 0x3fUL);
+	case 4:
+		return (s[0] & 0x07UL) << 18 | (s[1] & 0x3fUL) << 12 |
+		    (s[2] & 0x3fUL) << 6 | (s[3] & 0x3fUL);
+	default:
+		return s[0];
+	}
+}
+
+/*
+ * What JavaScript's \s matches, which Mermaid's lexer skips, plus the
+ * control characters: all become a plain space, so trimming sees them.
+ */
+static int
+is_space_cp(unsigned long c)
+{
+	return c <= 0x20 || (c >= 0x7f && c <= 0xa0) || c == 0x1680 ||
+	    (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
+	    c == 0x202f || c == 0x205f || c == 0x3000 || c == 0xfeff;
+}
+
+/* The replacement for a character Mermaid cannot carry, or NULL. */
+static const char *
+replacement(unsigned long c, int actor)
+{
+	switch (c) {
+	case ':':
+		return "\xe2\x88\xb6";		/* U+2236 RATIO */
+	case '#':
+		return "\xef\xbc\x83";		/* U+FF03 FULLWIDTH NUMBER SIGN */
+	case ';':
+		return "\xef\xbc\x9b";		/* U+FF1B FULLWIDTH SEMICOLON */
+	case '<':
+		return "\xe2\x80\xb9";		/* U+2039 ‹ */
+	case '>':
+		return "\xe2\x80\xba";		/* U+203A › */
+	case ',':
+		return actor ? "\xe2\x80\x9a" : NULL;	/* U+201A ‚ */
+	default:
+		return NULL;
+	}
+}
+
+/* Does s start with word, in any case (Mermaid's lexer ignores case)? */
+static int
+starts_with(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+
+	return strncasecmp(s, word, n) == 0;
+}
+
+/*
+ * A task name that starts with a keyword would be lexed as that
+ * keyword ("Section B ringer" as a section), so it gets a zero-width
+ * space in front, which JavaScript's \s does not skip.
+ */
+static int
+looks_like_keyword(const char *s)
+{
+	return starts_with(s, "journey") || starts_with(s, "title ") ||
+	    starts_with(s, "section ") || starts_with(s, "acctitle") ||
+	    starts_with(s, "accdescr");
+}
+
+char *
+journey_mermaid_text(const char *s, int actor)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	const char *rep;
+	char *out, *o, *res;
+	size_t len, n = strlen(s);
+	unsigned long c;
+
+	/* Each input byte becomes at most 3 bytes, plus a space for %%. */
+	if (n > (SIZE_MAX - 8) / 4 || (out = malloc(n * 4 + 8)) == NULL)
+		return NULL;
+	o = out;
+	while (*p != '\0') {
+		len = utf8_len(p);
+		c = utf8_cp(p, len);
+		if (is_space_cp(c)) {
+			if (o > out && o[-1] != ' ')
+				*o++ = ' ';
+		} else if ((rep = replacement(c, actor)) != NULL) {
+			memcpy(o, rep, strlen(rep));
+			o += strlen(rep);
+		} else {
+			if (c == '%' && o > out && o[-1] == '%')
+				*o++ = ' ';
+			memcpy(o, p, len);
+			o += len;
+		}
+		p += len;
+	}
+	while (o > out && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	if (*out == '\0') {
+		free(out);
+		return strdup("-");
+	}
+	if (!looks_like_keyword(out))
+		return out;
+	len = (size_t)(o - out);
+	if ((res = malloc(len + 4)) != NULL) {
+		memcpy(res, "\xe2\x80\x8b", 3);		/* U+200B */
+		memcpy(res + 3, out, len + 1);
+	}
+	free(out);
+	return res;
+}
+
+/* Print "prefix TEXT\n" with TEXT made safe; -1 on ENOMEM. */
+static int
+put_text(FILE *fp, const char *prefix, const char *s)
+{
+	char *t;
+
+	if ((t = journey_mermaid_text(s, 0)) == NULL)
+		return -1;
+	fprintf(fp, "%s%s\n", prefix, t);
+	free(t);
+	return 0;
+}
+
+/*
+ * One task line, "      ACTION: SCORE: ACTOR"; a section line first
+ * when the stage changes.  *section holds the last section written.
+ */
+static int
+put_step(FILE *fp, const struct tuff_node *st, const char *actor,
+    char **section)
+{
+	const char *stage = text(st, "stage");
+	char *t, *a = NULL;
+	long score;
+	int has;
+
+	if (stage != NULL) {
+		if ((t = journey_mermaid_text(stage, 0)) == NULL)
+			return -1;
+		if (*section == NULL || strcmp(*section, t) != 0) {
+			fprintf(fp, "    section %s\n", t);
+			free(*section);
+			*section = t;
+		} else
+			free(t);
+	}
+	score = step_int(st, "score", 5, &has);
+	if (!has || score < 1)
+		score = UNSCORED;
+	if ((t = journey_mermaid_text(text(st, "action") != NULL ?
+	    text(st, "action") : "", 0)) == NULL ||
+	    (actor != NULL && (a = journey_mermaid_text(actor, 1)) == NULL)) {
+		free(t);
+		return -1;
+	}
+	fprintf(fp, "      %s: %ld", t, score);
+	if (a != NULL)
+		fprintf(fp, ": %s", a);
+	fputc('\n', fp);
+	free(t);
+	free(a);
+	return 0;
+}
+
+int
+journey_mermaid(FILE *fp, const struct tuff_node *j, int first)
+{
+	const struct tuff_node *steps = steps_of(j), *st;
+	const char *actor = text(j, "persona"), *title = text(j, "title");
+	char *section = NULL;
+	size_t i;
+	int rc = 0;
+
+	if (!first)
+		fputc('\n', fp);
+	fputs("```mermaid\njourney\n", fp);
+	if (put_text(fp, "    title ", title != NULL ? title : "") == -1)
+		return -1;
+	for (i = 0; steps != NULL && i < steps->u.seq.n && rc == 0; i++) {
+		st = steps->u.seq.items[i];
+		actor = step_actor(st, actor);
+		rc = put_step(fp, st, actor, &section);
+	}
+	free(section);
+	fputs("```\n", fp);
+	return rc == -1 || ferror(fp) ? -1 : 0;
+}
+
+/*
+ * The table.
+ */
+
+#define NCOLS	10
+
+static const char *const col_names[NCOLS] = {
+	"id", "steps", "handoffs", "systems", "switches", "minutes",
+	"wait_days", "mean_score", "pains", "friction"
+};
+
+/* Characters, not bytes: UTF-8 continuation bytes take no column. */
+static size_t
+display_width(const char *s)
+{
+	size_t w = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			w++;
+	return w;
+}
+
+/* The cells of one row; cell 0 is the id itself. */
+static void
+row_cells(const struct journey_row *r, char cells[NCOLS][24])
+{
+	const struct journey_metrics *m = &r->m;
+	const long v[] = { m->steps, m->handoffs, m->systems,
+	    m->system_switches, m->minutes, m->wait_days, 0, m->pains,
+	    m->friction };
+	int i;
+
+	cells[0][0] = '\0';
+	for (i = 1; i < NCOLS; i++)
+		snprintf(cells[i], sizeof(cells[i]), "%ld", v[i - 1]);
+	if (m->scored > 0)
+		tuff_fmt_dec1(cells[7], m->mean_tenths);
+	else
+		strcpy(cells[7], "-");
+}
+
+static void
+put_row(FILE *fp, const char *id, char cells[NCOLS][24],
+    const size_t width[NCOLS])
+{
+	size_t w = display_width(id);
+	int i;
+
+	fputs(id, fp);
+	for (; w < width[0]; w++)
+		fputc(' ', fp);
+	for (i = 1; i < NCOLS; i++)
+		fprintf(fp, "  %*s", (int)width[i], cells[i]);
+	fputc('\n', fp);
+}
+
+int
+journey_table(FILE *fp, const struct journey_row *rows, size_t n)
+{
+	char cells[NCOLS][24];
+	size_t width[NCOLS], i, w;
+	int c;
+
+	for (c = 0; c < NCOLS; c++)
+		width[c] = strlen(col_names[c]);
+	for (i = 0; i < n; i++) {
+		row_cells(&rows[i], cells);
+		if ((w = display_width(rows[i].id)) > width[0])
+			width[0] = w;
+		for (c = 1; c < NCOLS; c++)
+			if (strlen(cells[c]) > width[c])
+				width[c] = strlen(cells[c]);
+	}
+	for (c = 0; c < NCOLS; c++)
+		snprintf(cells[c], sizeof(cells[c]), "%s", col_names[c]);
+	put_row(fp, col_names[0], cells, width);
+	for (i = 0; i < n; i++) {
+		row_cells(&rows[i], cells);
+		put_row(fp, rows[i].id, cells, width);
+	}
+	return ferror(fp) ? -1 : 0;
+}
