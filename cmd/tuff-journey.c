@@ -150,7 +150,11 @@ parse_rank(struct opts *o, const char *arg)
 static void
 exit_after_stdout(void)
 {
-	exit(fflush(stdout) == 0 && !ferror(stdout) ? TUFF_OK : TUFF_ERR);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		tuff_warn("write error");
+		exit(TUFF_ERR);
+	}
+	exit(TUFF_OK);
 }
 
 static void
@@ -248,7 +252,7 @@ use_journey(struct run *r, struct tuff_doc *doc)
 	switch (r->o->format) {
 	case F_MERMAID:
 		if (!r->dead && journey_mermaid(r->fp, doc->root,
-		    r->journeys == 0) == -1)
+		    r->journeys == 1) == -1)
 			r->dead = 1;
 		break;
 	case F_TABLE:

@@ -694,14 +694,16 @@ starts_with(const char *s, const char *word)
 /*
  * A task name that starts with a keyword would be lexed as that
  * keyword ("Section B ringer" as a section), so it gets a zero-width
- * space in front, which JavaScript's \s does not skip.
+ * space in front, which JavaScript's \s does not skip.  So does an
+ * actor called __proto__, which the renderer's plain-object table of
+ * actors would take for its prototype and leave out of the legend.
  */
 static int
 looks_like_keyword(const char *s)
 {
 	return starts_with(s, "journey") || starts_with(s, "title ") ||
 	    starts_with(s, "section ") || starts_with(s, "acctitle") ||
-	    starts_with(s, "accdescr");
+	    starts_with(s, "accdescr") || strcmp(s, "__proto__") == 0;
 }
 
 char *
