@@ -1,0 +1,244 @@
+/*
+ * Decisions and assignments (beslut, uppdrag), SPEC §3.3, §3.4, §4.2:
+ * the delegation order, the numbering of decisions and assignments,
+ * the validation of decision and assignment records, the assignment
+ * template, the follow-up of assignments, and a run of tuff-decide in
+ * two passes over the same records.
+ *
+ * Nothing here prints or exits: errors come back in a tuff_error.
+ */
+#ifndef TUFF_DECIDE_H
+#define TUFF_DECIDE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "date.h"
+#include "node.h"
+
+/* The outcomes of a decision, in this order; decide_outcome_name. */
+enum decide_outcome {
+	DECIDE_ASSIGN = 0,
+	DECIDE_REJECT,
+	DECIDE_DEFER,
+	DECIDE_NOUTCOMES
+};
+
+/* "assign", "reject", "defer"; NULL-terminated list for enum fields. */
+const char	*decide_outcome_name(enum decide_outcome);
+extern const char *const decide_outcome_names[];
+
+/*
+ * The delegation order (delegationsordning): roles ranked lowest
+ * first, the least role that may take each outcome, and cost
+ * thresholds above which a decision needs a higher role.
+ */
+#define DECIDE_MAX_ROLES	64	/* roles, aliases and cost rules each */
+#define DECIDE_MAX_COST		999999999999L	/* cost_sek at most */
+
+struct decide_delegation;
+
+/*
+ * The built-in order of SPEC §4.2: enhetschef < sektionschef <
+ * avdelningschef < socialchef < ordforande < namnd, with the aliases
+ * ordförande and nämnd; reject and defer need sektionschef, assign
+ * avdelningschef; cost_sek above 500000 needs socialchef, above 5000000
+ * namnd.  NULL on ENOMEM.
+ */
+struct decide_delegation	*decide_delegation_default(void);
+
+/*
+ * Read a delegation file: one record of kind delegation (see
+ * tuff-records(5)).  name is what errors call the file; it must
+ * outlive the errors.  Returns 0 with *out set, or -1 with e filled.
+ */
+int	decide_delegation_read(FILE *, const char *name,
+	    struct decide_delegation **out, struct tuff_error *e);
+void	decide_delegation_free(struct decide_delegation *);
+
+/* The rank of a role or alias (0 lowest), or -1 when it is unknown. */
+int		 decide_role(const struct decide_delegation *, const char *);
+/* The name of rank r; NULL out of range. */
+const char	*decide_role_name(const struct decide_delegation *, int r);
+size_t		 decide_nroles(const struct decide_delegation *);
+/* "enhetschef, sektionschef, ..." into buf, for messages. */
+char		*decide_role_list(const struct decide_delegation *,
+		    char *buf, size_t len);
+
+/*
+ * The least rank a decision needs: its outcome's, raised by every cost
+ * rule whose threshold cost exceeds (cost < 0: no cost given).  When a
+ * cost rule decided it, *above is that rule's threshold, else -1.
+ */
+int	decide_needs(const struct decide_delegation *, enum decide_outcome,
+	    long cost, long *above);
+
+/*
+ * May rank role take this decision?  0, or -1 with the reason in msg,
+ * naming the role and the role it needed:
+ *   "sektionschef may not assign; that needs avdelningschef or above"
+ */
+int	decide_permit(const struct decide_delegation *, int role,
+	    enum decide_outcome, long cost, char *msg, size_t len);
+
+/*
+ * Numbering.  An id LETTER-YEAR-NNN has a four-digit year and a number
+ * of three digits or more, at most nine, without a sign; B numbers
+ * decisions, U assignments.  Numbers run per letter and per year.
+ */
+#define DECIDE_MAX_NUMBER	999999999L
+
+/* 0 and *year, *n set when s is such an id with this letter; else -1. */
+int	decide_id_parse(const char *s, char letter, int *year, long *n);
+
+struct decide_numbers;
+
+struct decide_numbers	*decide_numbers_new(void);	/* NULL on ENOMEM */
+void			 decide_numbers_free(struct decide_numbers *);
+/* Remember s if it is a B- or U- id; anything else is ignored. */
+void	decide_numbers_see(struct decide_numbers *, const char *s);
+/*
+ * The next id after the highest seen (or handed out) for letter and
+ * year, written into buf (at least DECIDE_ID_LEN bytes), and remember
+ * it.  -1 when year is not 0..9999 or the numbers are used up.
+ */
+#define DECIDE_ID_LEN	48
+int	decide_numbers_next(struct decide_numbers *, char letter, int year,
+	    char *buf);
+
+/*
+ * Validation of records against §3.3 and §3.4, with the position of
+ * the offending node.  A decision: date, decided_by (a role of the
+ * order), regarding (a non-empty list of strings) and outcome are
+ * required; id, rationale, assignment strings, cost_sek an integer
+ * 0..DECIDE_MAX_COST, assignment only with outcome assign; and the
+ * decision must be within decided_by's delegation.  An assignment: id,
+ * title, owner strings and status (planned, active, done, stopped)
+ * required; phase (development, test, implementation), start and due
+ * dates, milestones (name; due, reached dates) and obstacles (obstacle;
+ * raised, resolved dates; owner) checked when present.  A challenge:
+ * id a slug, title a string, journey a string when present, pains a
+ * list of mappings each with a pain string.
+ */
+int	decide_check_decision(const struct decide_delegation *,
+	    const struct tuff_doc *, struct tuff_error *e);
+int	decide_check_assignment(const struct tuff_doc *, struct tuff_error *e);
+int	decide_check_challenge(const struct tuff_doc *, struct tuff_error *e);
+
+/*
+ * What an assignment is pre-filled with (§4.2).  needs are the pains'
+ * texts, each sourced journey:JOURNEY.
+ */
+struct decide_need {
+	const char	*text;
+	const char	*journey;
+};
+
+struct decide_template {
+	const char		*id;		/* U-YEAR-NNN */
+	const char		*title;
+	const char		*decision;	/* B-YEAR-NNN */
+	const char		*owner;
+	int			 has_due;
+	tuff_day		 due;
+	const struct decide_need *needs;
+	size_t			 nneeds;
+};
+
+/*
+ * The assignment record of a template, built in doc, with every heading
+ * of the systematik in §3.4's order: lists empty ([]), texts and dates
+ * null, follow_up an empty mapping, status planned.
+ */
+struct tuff_node	*decide_assignment(struct tuff_doc *,
+			    const struct decide_template *);
+
+/*
+ * The follow-up of one checked assignment as of a day, looking within
+ * days ahead (and back, for milestones reached): *out is a new document
+ * the caller frees, or NULL when nothing is in the window.  See
+ * tuff-records(5) for its keys.  Returns 0, or -1 on ENOMEM.
+ */
+int	decide_followup(const struct tuff_doc *assignment, tuff_day as_of,
+	    long within, struct tuff_doc **out);
+
+/*
+ * A run of tuff-decide.  The records are read twice, the same bytes
+ * both times: decide_scan sees every record and validates it (nothing
+ * written yet), decide_scan_end checks the stream as a whole, and only
+ * then does decide_emit see every record again, in the same order, and
+ * write the output.  So a failing run writes nothing.
+ */
+enum decide_mode {
+	DECIDE_DECIDE = 0,	/* challenges -> decisions, assignments */
+	DECIDE_FOLLOWUP		/* assignments -> follow-ups (--due) */
+};
+
+/* Values the options give, for every challenge or for one (ID=VALUE). */
+enum decide_key {
+	DECIDE_OWNER = 0,
+	DECIDE_DUE,
+	DECIDE_RATIONALE,
+	DECIDE_COST,
+	DECIDE_NKEYS
+};
+
+struct decide;
+
+/* The run keeps a pointer to the order, which must outlive it. */
+struct decide	*decide_new(const struct decide_delegation *,
+		    enum decide_mode);
+void		 decide_free(struct decide *);
+
+/* Decide mode: who decides (a role or alias), and on which day. */
+int	decide_set_by(struct decide *, const char *role,
+	    struct tuff_error *e);
+void	decide_set_date(struct decide *, tuff_day);
+/* Follow-up mode: the day and the window in days. */
+void	decide_set_window(struct decide *, tuff_day as_of, long within);
+
+/*
+ * Name challenges: ids is a comma-separated list of slugs.  An id
+ * named twice, by the same option or another, is an error.
+ */
+int	decide_pick(struct decide *, enum decide_outcome, const char *ids,
+	    struct tuff_error *e);
+/*
+ * Set a value, "VALUE" for every challenge or "ID=VALUE" for one (ID a
+ * slug); a later value for the same challenge replaces an earlier one.
+ * The string must outlive the run.
+ */
+int	decide_set(struct decide *, enum decide_key, const char *arg,
+	    struct tuff_error *e);
+
+/*
+ * After the options: every value for one challenge names a challenge
+ * picked (owner, due and cost: one to assign), every pick is within
+ * the delegation of --by, and every challenge to assign has an owner.
+ * Returns 0, or -1 with e filled (no position).
+ */
+int	decide_check_options(struct decide *, struct tuff_error *e);
+
+/* Pass 1.  The run does not keep doc. */
+int	decide_scan(struct decide *, const struct tuff_doc *,
+	    struct tuff_error *e);
+
+/*
+ * After pass 1: every picked id is a challenge in the stream, every
+ * challenge is decided (picked, or named in the regarding of a
+ * decision record), no id is there twice, and every decision that
+ * needs a new assignment can be given one.  Calls report for each
+ * problem, in a fixed order, and returns their number (0: go on).
+ */
+typedef void	decide_report_fn(const struct tuff_error *, void *arg);
+size_t	decide_scan_end(struct decide *, decide_report_fn *, void *arg);
+
+/*
+ * Pass 2: write what doc becomes, in its place.  Returns 0, or -1 with
+ * e filled on a write error.  Takes doc (frees it).
+ */
+struct tuff_writer;
+int	decide_emit(struct decide *, struct tuff_doc *, struct tuff_writer *,
+	    struct tuff_error *e);
+
+#endif
