@@ -33,6 +33,7 @@ struct tuff_reader {
 	yaml_event_t	 ev;
 	int		 have_ev;
 	int		 failed;
+	int		 ended;		/* STREAM-END seen: libyaml has no more */
 	FILE		*fp;
 	const char	*name;
 
@@ -286,6 +287,10 @@ tuff_reader_event(struct tuff_reader *r, struct tuff_event *ev,
 
 	if (r->failed)
 		return tuff_seterr(e, r->name, 0, 0, "reader already failed");
+	if (r->ended) {
+		memset(ev, 0, sizeof(*ev));
+		return 0;
+	}
 	for (;;) {
 		if (r->have_ev) {
 			yaml_event_delete(y);
@@ -300,6 +305,7 @@ tuff_reader_event(struct tuff_reader *r, struct tuff_event *ev,
 		case YAML_STREAM_START_EVENT:
 			continue;
 		case YAML_STREAM_END_EVENT:
+			r->ended = 1;
 			memset(ev, 0, sizeof(*ev));
 			return 0;
 		case YAML_SEQUENCE_START_EVENT:
