@@ -166,11 +166,16 @@ parser_error(struct tuff_reader *r, struct tuff_error *e)
 			return tuff_seterr(e, r->name, 0, 0, "read error: %s",
 			    strerror(r->read_errno));
 		reader_error_pos(p, &line, &col);
-		if (p->problem_value != -1)
+		if (p->problem_value == -1)
+			return tuff_seterr(e, r->name, line, col, "%s", problem);
+		/* libyaml gives the octet for "... octet" problems and the
+		 * decoded code point for the others (a surrogate, U+FFFE). */
+		if (strstr(problem, "octet") != NULL)
 			return tuff_seterr(e, r->name, line, col,
 			    "%s (byte 0x%02x)", problem,
 			    (unsigned)p->problem_value & 0xff);
-		return tuff_seterr(e, r->name, line, col, "%s", problem);
+		return tuff_seterr(e, r->name, line, col, "%s (U+%04X)",
+		    problem, (unsigned)p->problem_value);
 	}
 	if (p->context != NULL)
 		return tuff_seterr(e, r->name, p->problem_mark.line + 1,
