@@ -85,6 +85,16 @@ read_handler(void *data, unsigned char *buf, size_t size, size_t *size_read)
 		r->read_errno = errno;
 		return 0;
 	}
+	/*
+	 * A byte order mark (Windows editors write one) is not content.
+	 * With the encoding fixed to UTF-8, libyaml would keep it as a
+	 * character in column 1 and misread the indentation after it.
+	 */
+	if (r->nread == 0 && n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+		r->nread = 3;
+		n -= 3;
+		memmove(buf, buf + 3, n);
+	}
 	r->nread += n;
 	*size_read = n;
 	return 1;
@@ -103,6 +113,9 @@ tuff_reader_new(FILE *fp, const char *name)
 	}
 	r->fp = fp;
 	r->name = name;
+	/* Where a record too large to reach its first event is reported. */
+	r->doc_line = 1;
+	r->doc_col = 1;
 	yaml_parser_set_input(&r->parser, read_handler, r);
 	yaml_parser_set_encoding(&r->parser, YAML_UTF8_ENCODING);
 	return r;
