@@ -29,6 +29,7 @@ static const char *const sub_names[HME_NSUBS] = {
 struct group {
 	const char	*unit;		/* NULL when grouped by period */
 	const char	*period;	/* NULL when grouped by unit */
+	size_t		 ulen;
 	uint64_t	 hash;
 	struct group	*parent;	/* with rollup: one level up */
 	uint64_t	 n;		/* respondents */
@@ -104,11 +105,14 @@ hme_check_period(const char *s, size_t len)
 static int
 has_empty_level(const char *s, size_t len)
 {
-	size_t i;
+	const char *p = s, *end = s + len, *q;
 
-	for (i = 1; i < len; i++)
-		if (s[i] == '/' && s[i - 1] == '/')
+	/* memchr, not a byte loop: every response's unit comes here. */
+	while ((q = memchr(p, '/', (size_t)(end - p))) != NULL) {
+		if (q + 1 < end && q[1] == '/')
 			return 1;
+		p = q + 1;
+	}
 	return 0;
 }
 
@@ -209,19 +213,36 @@ hme_tally_free(struct hme_tally *t)
 	free(t);
 }
 
-/* FNV-1a over "unit\0period\0" (absent parts as empty strings). */
+/* Mix 8 bytes into h (the multiply-rotate step of FxHash). */
 static uint64_t
-hash_key(const char *unit, size_t ulen, const char *period)
+mix(uint64_t h, uint64_t w)
 {
-	uint64_t h = 14695981039346656037ULL;
+	return (((h << 5) | (h >> 59)) ^ w) * 0x517cc1b727220a95ULL;
+}
+
+/*
+ * A hash of "unit\0period" (absent parts as empty strings), eight bytes
+ * at a time: units are long and every response is hashed.
+ */
+static uint64_t
+hash_key(const char *unit, size_t ulen, const char *period, size_t plen)
+{
+	uint64_t h = ulen, w;
 	size_t i;
 
-	for (i = 0; i < ulen; i++)
-		h = (h ^ (unsigned char)unit[i]) * 1099511628211ULL;
-	h *= 1099511628211ULL;
-	for (; period != NULL && *period != '\0'; period++)
-		h = (h ^ (unsigned char)*period) * 1099511628211ULL;
-	return h * 1099511628211ULL;
+	for (i = 0; i + 8 <= ulen; i += 8) {
+		memcpy(&w, unit + i, 8);
+		h = mix(h, w);
+	}
+	w = 0;
+	if (ulen > i)
+		memcpy(&w, unit + i, ulen - i);
+	h = mix(h, w);
+	w = 0;
+	if (plen > 0)
+		memcpy(&w, period, plen < 8 ? plen : 8);
+	h = mix(h, w ^ plen);
+	return h ^ (h >> 29);
 }
 
 static int
@@ -233,8 +254,8 @@ same_key(const struct group *g, uint64_t h, const char *unit, size_t ulen,
 	if ((g->unit == NULL) != (unit == NULL) ||
 	    (g->period == NULL) != (period == NULL))
 		return 0;
-	if (unit != NULL && (strncmp(g->unit, unit, ulen) != 0 ||
-	    g->unit[ulen] != '\0'))
+	if (unit != NULL && (g->ulen != ulen ||
+	    memcmp(g->unit, unit, ulen) != 0))
 		return 0;
 	return period == NULL || strcmp(g->period, period) == 0;
 }
@@ -279,8 +300,8 @@ static struct group *
 lookup(struct hme_tally *t, const char *unit, size_t ulen, const char *period)
 {
 	struct group *g;
-	uint64_t h = hash_key(unit, unit != NULL ? ulen : 0, period);
 	size_t i, plen = period != NULL ? strlen(period) : 0, up;
+	uint64_t h = hash_key(unit, unit != NULL ? ulen : 0, period, plen);
 	char *p;
 
 	for (i = h & (t->cap - 1); (g = t->tab[i]) != NULL;
@@ -293,6 +314,7 @@ lookup(struct hme_tally *t, const char *unit, size_t ulen, const char *period)
 	if (unit != NULL) {
 		memcpy(p, unit, ulen);
 		g->unit = p;
+		g->ulen = ulen;
 		p += ulen + 1;
 	}
 	if (period != NULL) {

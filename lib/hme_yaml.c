@@ -30,6 +30,7 @@ enum key {
 	K_OTHER
 };
 static const char *const key_names[] = { "kind", "unit", "period", "answers" };
+static const size_t key_len[] = { 4, 4, 6, 7 };
 
 enum state {
 	S_KEY,		/* a top-level key, or the mapping's end */
@@ -159,9 +160,18 @@ is_null(const struct tuff_event *ev)
 		return strcmp(ev->tag, "tag:yaml.org,2002:null") == 0;
 	if (ev->style != TUFF_PLAIN)
 		return 0;
-	return ev->len == 0 || strcmp(ev->val, "~") == 0 ||
-	    strcmp(ev->val, "null") == 0 || strcmp(ev->val, "Null") == 0 ||
-	    strcmp(ev->val, "NULL") == 0;
+	switch (ev->len) {
+	case 0:
+		return 1;
+	case 1:
+		return ev->val[0] == '~';
+	case 4:
+		return memcmp(ev->val, "null", 4) == 0 ||
+		    memcmp(ev->val, "Null", 4) == 0 ||
+		    memcmp(ev->val, "NULL", 4) == 0;
+	default:
+		return 0;
+	}
 }
 
 static const char *
@@ -194,11 +204,18 @@ static void
 answer(struct rec *rc, const struct tuff_event *ev, int item)
 {
 	const char *p = ev->val;
-	int is_int = ev->tag != NULL ?
-	    strcmp(ev->tag, "tag:yaml.org,2002:int") == 0 :
-	    ev->style == TUFF_PLAIN;
+	int is_int;
 	unsigned long v = 0;
 
+	/* The usual case first: one plain digit. */
+	if (ev->len == 1 && ev->style == TUFF_PLAIN && ev->tag == NULL &&
+	    *p >= '1' && *p <= '5') {
+		rc->answers[item] = (unsigned char)(*p - '0');
+		return;
+	}
+	is_int = ev->tag != NULL ?
+	    strcmp(ev->tag, "tag:yaml.org,2002:int") == 0 :
+	    ev->style == TUFF_PLAIN;
 	if (is_collection(ev)) {
 		problem(rc, ev, "answer must be an integer 1..5 or null, "
 		    "not %s", what(ev));
@@ -288,6 +305,18 @@ check_okeys(struct rec *rc, struct tuff_error *e)
 	    dup->column, first->line, first->column);
 }
 
+/* Which of our keys s is. */
+static enum key
+key_of(const char *s, size_t len)
+{
+	int i;
+
+	for (i = K_KIND; i < K_OTHER; i++)
+		if (len == key_len[i] && memcmp(s, key_names[i], len) == 0)
+			return i;
+	return K_OTHER;
+}
+
 /* A top-level key. */
 static int
 on_key(struct rec *rc, const struct tuff_event *ev, struct tuff_error *e)
@@ -313,11 +342,7 @@ on_key(struct rec *rc, const struct tuff_event *ev, struct tuff_error *e)
 		return 0;
 	}
 	rc->st = S_VALUE;
-	for (i = K_KIND; i < K_OTHER; i++)
-		if (strcmp(ev->val, key_names[i]) == 0 &&
-		    ev->len == strlen(key_names[i]))
-			break;
-	rc->key = i;
+	rc->key = i = key_of(ev->val, ev->len);
 	if (i < K_OTHER) {
 		if (rc->seen & (1U << i))
 			return dup_error(rc, e, ev->val, ev->len, ev->line,
