@@ -404,24 +404,29 @@ is_open(const struct tuff_node *obstacle)
 }
 
 /*
- * Copy user text s into buf (size > 8) for a message: at most 48
- * characters, control characters as spaces, "..." when cut.  Cuts fall
- * between UTF-8 characters.
+ * Copy user text s into buf (size > 8) for a message: at most 60
+ * characters, control characters as spaces; when cut, at a space near
+ * the end if there is one, then "...".  Cuts fall between UTF-8
+ * characters.
  */
 static const char *
 quote(char *buf, size_t size, const char *s)
 {
-	size_t i = 0, chars = 0;
+	size_t i = 0, chars = 0, space = 0;
 
 	for (; *s != '\0'; s++) {
 		if (((unsigned char)*s & 0xc0) != 0x80) {
-			if (chars++ == 48 || i + 8 >= size)
+			if (chars++ == 60 || i + 8 >= size)
 				break;
+			if (*s == ' ')
+				space = i;
 		} else if (i + 4 >= size)
 			break;	/* not after valid UTF-8 */
 		buf[i++] = (unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s;
 	}
 	if (*s != '\0') {
+		if (space > 0 && i - space < 20)
+			i = space;
 		memcpy(buf + i, "...", 3);
 		i += 3;
 	}
@@ -703,9 +708,9 @@ narrow_collaboration(struct tbls_ctx *c)
 			continue;
 		snprintf(path, sizeof(path), "/needs/%zu/source", i);
 		hit(c, src, path,
-		    "journey %s has %zu distinct actors, more than the owner "
-		    "and %zu collaborators; involve the others",
-		    quote(q, sizeof(q), s + 8), actors, involved - 1);
+		    "journey %s has %zu distinct actors, but the assignment "
+		    "involves %zu: its owner and those in collaboration",
+		    quote(q, sizeof(q), s + 8), actors, involved);
 		return;
 	}
 }

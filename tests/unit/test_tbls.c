@@ -461,15 +461,25 @@ test_quote_cut(void **state)
 
 	(void)state;
 	need[0] = '\0';
-	for (i = 0; i < 30; i++)
+	for (i = 0; i < 40; i++)
 		strcat(need, "åä");
 	snprintf(text, sizeof(text), "needs:\n  - need: %s\n", need);
 	doc = check(with(text), NULL, &res);
 	m = finding(&res, "medborgarfokus.need-unsourced")->message;
 	q = strstr(m, "...\"");
 	assert_non_null(q);
-	/* 48 characters of two bytes each after the opening quote. */
-	assert_int_equal(q - (strchr(m, '"') + 1), 96);
+	/* 60 characters of two bytes each after the opening quote. */
+	assert_int_equal(q - (strchr(m, '"') + 1), 120);
+	tuff_doc_free(doc);
+	/* Text with spaces is cut after a word. */
+	need[0] = '\0';
+	for (i = 0; i < 15; i++)
+		strcat(need, "ordet ");
+	snprintf(text, sizeof(text), "needs:\n  - need: %s\n", need);
+	doc = check(with(text), NULL, &res);
+	m = finding(&res, "medborgarfokus.need-unsourced")->message;
+	assert_non_null(strstr(m, " ordet..."));
+	assert_null(strstr(m, " ..."));
 	tbls_result_free(&res);
 	tuff_doc_free(doc);
 }
