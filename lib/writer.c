@@ -13,6 +13,7 @@
 
 struct tuff_writer {
 	yaml_emitter_t	 em;
+	FILE		*fp;
 	int		 started;	/* STREAM-START emitted */
 	int		 failed;	/* sticky */
 };
@@ -28,6 +29,7 @@ tuff_writer_new(FILE *fp)
 		free(w);
 		return NULL;
 	}
+	w->fp = fp;
 	yaml_emitter_set_output_file(&w->em, fp);
 	yaml_emitter_set_unicode(&w->em, 1);
 	yaml_emitter_set_indent(&w->em, 2);
@@ -83,6 +85,10 @@ tuff_writer_close(struct tuff_writer *w)
 	}
 	/* libyaml asserts when flushing an emitter that never started. */
 	if (w->started && !w->failed && !yaml_emitter_flush(&w->em))
+		w->failed = 1;
+	/* The emitter's flush only fills stdio's buffer: a full disk shows
+	 * when that is written. */
+	if (!w->failed && (fflush(w->fp) == EOF || ferror(w->fp)))
 		w->failed = 1;
 	return w->failed ? -1 : 0;
 }
