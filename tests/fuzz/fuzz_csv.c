@@ -52,6 +52,17 @@ check_row(const struct csv_row *row)
 	}
 }
 
+/* 1 + the line feeds in the input: the reader's last line. */
+static unsigned long
+lines(const uint8_t *p, size_t n)
+{
+	unsigned long k = 1;
+
+	while (n-- > 0)
+		k += *p++ == '\n';
+	return k;
+}
+
 /* Write one row, every field quoted, with delimiter d. */
 static void
 write_row(FILE *fp, const struct csv_row *row, int d)
@@ -103,6 +114,8 @@ read_all(const uint8_t *data, size_t size, FILE *out)
 		if (e.file == NULL || strcmp(e.file, NAME) != 0 ||
 		    e.msg[0] == '\0' || e.line == 0 || e.column == 0)
 			finding("error without file, message or position");
+		if (e.line > lines(data, size) || e.column > size + 1)
+			finding("error position outside the input");
 		/* The reader stays failed. */
 		if (csv_read_row(r, &row, &e) != -1)
 			finding("reader went on after an error");

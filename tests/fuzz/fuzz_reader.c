@@ -51,8 +51,28 @@ finding(const char *what, const char *text, size_t len)
 	abort();
 }
 
+/*
+ * An upper bound on the line numbers libyaml can give for the input: it
+ * breaks lines at LF, CR, NEL, LS and PS, and at the end of an input
+ * whose last line has no line end it counts one more.
+ */
+static unsigned long
+max_lines(const uint8_t *p, size_t n)
+{
+	unsigned long lines = 2;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] == '\n' || p[i] == '\r' ||
+		    (p[i] == 0xc2 && i + 1 < n && p[i + 1] == 0x85) ||
+		    (p[i] == 0xe2 && i + 2 < n && p[i + 1] == 0x80 &&
+		    (p[i + 2] == 0xa8 || p[i + 2] == 0xa9)))
+			lines++;
+	return lines;
+}
+
 static void
-check_error(const struct tuff_error *e)
+check_error(const struct tuff_error *e, unsigned long lines, size_t size)
 {
 	if (e->file == NULL || strcmp(e->file, NAME) != 0)
 		finding("error does not name the input", NULL, 0);
@@ -60,6 +80,10 @@ check_error(const struct tuff_error *e)
 		finding("error without a message", NULL, 0);
 	if (e->line == 0 || e->column == 0)
 		finding("error without a position", NULL, 0);
+	if (e->line > lines || e->column > size + 1) {
+		fprintf(stderr, "%lu:%lu: %s\n", e->line, e->column, e->msg);
+		finding("error position outside the input", NULL, 0);
+	}
 }
 
 /*
@@ -244,7 +268,7 @@ read_records(const uint8_t *data, size_t size)
 		tuff_doc_free(doc);
 	}
 	if (rc == -1)
-		check_error(&e);
+		check_error(&e, max_lines(data, size), size);
 	tuff_reader_free(r);
 	fclose(fp);
 	return rc;
@@ -274,7 +298,7 @@ read_events(const uint8_t *data, size_t size)
 			finding("scalar event breaks its promise", NULL, 0);
 	}
 	if (rc == -1)
-		check_error(&e);
+		check_error(&e, max_lines(data, size), size);
 	tuff_reader_free(r);
 	fclose(fp);
 	return rc;

@@ -63,6 +63,8 @@ for t in $targets; do
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 	[ -n "$runs" ] ||
 	    runs=$(sed -n 's/^Done \([0-9]*\) runs.*/\1/p' "$log" | tail -n 1)
+	[ -n "$runs" ] ||	# -fork: the last progress line
+	    runs=$(sed -n 's/^#\([0-9]*\): cov.*/\1/p' "$log" | tail -n 1)
 	corp=$(ls "$work/corpus/$t" | wc -l)
 	echo "fuzz_$t: ${runs:-?} executions, corpus $corp inputs, exit $rc"
 	if [ "$rc" -ne 0 ]; then
