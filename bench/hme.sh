@@ -4,13 +4,16 @@
 #	bench/hme.sh [BUILD_DIR]
 #
 # Builds nothing: BUILD_DIR (default ./build) must hold hme-score and
-# bench/{gen-responses,parse-floor,measure}; a release-like build
-# (buildtype=release or debugoptimized, no sanitizers) gives the
-# figures that mean something.  Generates N synthetic responses
-# (HME_BENCH_N, default 1200000) to a temporary file, runs each command
-# HME_BENCH_RUNS times (default 3) and reports the best wall time and
-# the highest peak RSS.  Targets: hme-score at most 1.2 times the floor,
-# and at most 16 MiB peak, whatever N (SPEC §4.4: memory is O(groups)).
+# bench/{gen-responses,parse-floor,measure}; a build without sanitizers
+# (buildtype release or debugoptimized) gives figures that mean
+# something.  Generates N synthetic responses (HME_BENCH_N, default
+# 1200000) to a temporary file, then runs the floor, hme-score and
+# hme-score --rollup in turn, HME_BENCH_RUNS rounds (default 3), and
+# reports for each the best wall time, the best CPU time (user + sys)
+# and the highest peak RSS.  The ratio to the floor is taken on CPU
+# time, which a busy machine disturbs far less than wall time.
+# Targets: at most 1.2 times the floor, and at most 16 MiB peak
+# whatever N (SPEC §4.4: memory is O(groups), not O(respondents)).
 set -u
 build=${1:-./build}
 n=${HME_BENCH_N:-1200000}
@@ -23,68 +26,72 @@ for f in hme-score bench/gen-responses bench/parse-floor bench/measure; do
 	fi
 done
 tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 2' INT TERM
 data=$tmp/responses.yaml
 
 echo "generating $n responses..."
 "$build/bench/gen-responses" "$n" >"$data" || exit 2
 size=$(wc -c <"$data")
 
-# bench LABEL COMMAND...: run it $runs times; print "LABEL WALL RSS_KIB".
-bench() {
+# run LABEL COMMAND...: one measured run, as "LABEL measure's line".
+run() {
 	label=$1
 	shift
-	i=0
-	while [ "$i" -lt "$runs" ]; do
-		"$build/bench/measure" -o "$tmp/out" "$@" || {
-			echo "hme.sh: $label failed:" "$@" >&2
-			exit 2
-		}
-		i=$((i + 1))
-	done >"$tmp/m" || exit 2
-	awk -v label="$label" '
-	{
-		for (i = 1; i <= NF; i++) {
-			split($i, kv, "=")
-			v[kv[1]] = kv[2]
-		}
-		if (NR == 1 || v["wall"] < best)
-			best = v["wall"]
-		if (v["maxrss_kib"] > rss)
-			rss = v["maxrss_kib"]
+	m=$("$build/bench/measure" -o "$tmp/out" "$@") || {
+		echo "hme.sh: $label failed:" "$@" >&2
+		exit 2
 	}
-	END { print label, best, rss }' "$tmp/m"
+	echo "$label $m"
 }
 
-{
-	bench floor "$build/bench/parse-floor" "$data"
-	bench hme-score "$build/hme-score" "$data"
-	bench hme-score--rollup "$build/hme-score" --rollup "$data"
-} >"$tmp/results" || exit 2
+# Rounds rather than runs in a row, so that a burst of load elsewhere
+# falls on all three alike.
+i=0
+while [ "$i" -lt "$runs" ]; do
+	run floor "$build/bench/parse-floor" "$data"
+	run hme-score "$build/hme-score" "$data"
+	run hme-score--rollup "$build/hme-score" --rollup "$data"
+	i=$((i + 1))
+done >"$tmp/runs" || exit 2
 
 awk -v n="$n" -v size="$size" -v runs="$runs" '
 {
-	label[NR] = $1
-	wall[NR] = $2
-	rss[NR] = $3
+	l = $1
+	for (i = 2; i <= NF; i++) {
+		split($i, kv, "=")
+		v[kv[1]] = kv[2]
+	}
+	cpu = v["user"] + v["sys"]
+	if (!(l in wall)) {
+		order[++nl] = l
+		wall[l] = v["wall"]
+		best[l] = cpu
+	}
+	if (v["wall"] < wall[l])
+		wall[l] = v["wall"]
+	if (cpu < best[l])
+		best[l] = cpu
+	if (v["maxrss_kib"] > rss[l])
+		rss[l] = v["maxrss_kib"]
 }
 END {
-	printf "%d responses, %.1f MiB of YAML; best of %d runs\n\n",
+	printf "%d responses, %.1f MiB of YAML; best of %d rounds\n\n",
 	    n, size / 1048576, runs
-	printf "%-20s %8s %8s %10s %10s\n", "", "seconds", "ratio",
-	    "peak MiB", "targets"
-	for (i = 1; i <= NR; i++) {
-		l = label[i]
-		gsub(/--/, " --", l)
-		if (i == 1) {
-			printf "%-20s %8.2f %8s %10.1f\n", l, wall[i], "1.00",
-			    rss[i] / 1024
-			continue
-		}
-		ratio = wall[1] > 0 ? wall[i] / wall[1] : 0
-		ok = ratio <= 1.2 && rss[i] / 1024 <= 16 ? "ok" : "MISSED"
-		printf "%-20s %8.2f %8.2f %10.1f %10s\n", l, wall[i], ratio,
-		    rss[i] / 1024, ok
+	printf "%-20s %8s %8s %8s %9s %8s\n", "", "wall s", "cpu s",
+	    "ratio", "peak MiB", "targets"
+	f = best[order[1]]
+	for (i = 1; i <= nl; i++) {
+		l = order[i]
+		name = l
+		gsub(/--/, " --", name)
+		ratio = f > 0 ? best[l] / f : 0
+		mib = rss[l] / 1024
+		ok = i == 1 ? "" : ratio <= 1.2 && mib <= 16 ? "ok" : "MISSED"
+		line = sprintf("%-20s %8.2f %8.2f %8.2f %9.1f %8s", name,
+		    wall[l], best[l], ratio, mib, ok)
+		sub(/ +$/, "", line)
+		print line
 	}
-	printf "\ntargets: ratio <= 1.20, peak <= 16.0 MiB\n"
-}' "$tmp/results"
+	printf "\ntargets: ratio <= 1.20 (cpu), peak <= 16.0 MiB\n"
+}' "$tmp/runs"
