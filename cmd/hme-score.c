@@ -368,25 +368,38 @@ cell(const struct hme_score *sc, enum col c, char *buf)
 	}
 }
 
+/* Spaces owed before the next text, so no line ends in blanks. */
+static void
+put(FILE *fp, size_t *owed, const char *s)
+{
+	if (*s == '\0')
+		return;
+	fprintf(fp, "%*s%s", (int)*owed, "", s);
+	*owed = 0;
+}
+
 static void
 table_row(FILE *fp, const struct hme_score *sc, const int show[NCOL],
     const size_t w[NCOL])
 {
 	char buf[64];
-	const char *s, *sep = "";
-	int c;
+	const char *s;
+	size_t owed = 0;
+	int c, first = 1;
 
 	for (c = 0; c < NCOL; c++) {
 		if (!show[c])
 			continue;
 		s = sc != NULL ? cell(sc, c, buf) : col_names[c];
-		if (c <= C_PERIOD)
-			fprintf(fp, "%s%s%*s", sep, s, (int)(w[c] - width(s)),
-			    "");
-		else
-			fprintf(fp, "%s%*s%s", sep, (int)(w[c] - width(s)), "",
-			    s);
-		sep = "  ";
+		owed += first ? 0 : 2;
+		first = 0;
+		if (c <= C_PERIOD) {
+			put(fp, &owed, s);
+			owed += w[c] - width(s);
+		} else {
+			owed += w[c] - width(s);
+			put(fp, &owed, s);
+		}
 	}
 	fputc('\n', fp);
 }
@@ -419,11 +432,13 @@ write_table(FILE *fp, const struct opts *o, const struct hme_score *sc,
 	for (i = 0; i < n; i++)
 		table_row(fp, &sc[i], show, w);
 	if (o->in.skip_invalid)
-		fprintf(fp, "%lu responses, %lu invalid ones skipped\n",
+		fprintf(fp, "%lu response%s scored, %lu invalid skipped\n",
 		    (unsigned long)o->in.responses,
+		    o->in.responses == 1 ? "" : "s",
 		    (unsigned long)o->in.skipped);
-	fprintf(fp, "* suppressed; - left out: fewer than %lu respondents, "
-	    "or it would reveal a suppressed group\n", o->cf.min_group);
+	fprintf(fp, "* suppressed, - left out (anonymity threshold: %lu "
+	    "respondent%s%s)\n", o->cf.min_group, o->cf.min_group == 1 ? "" :
+	    "s", o->cf.rollup ? "; with secondary suppression" : "");
 }
 
 /* Score and write everything; TUFF_OK or TUFF_ERR (reported). */
@@ -440,7 +455,10 @@ write_scores(struct opts *o, struct hme_tally *t, FILE *fp,
 	}
 	if (o->table) {
 		write_table(fp, o, sc, n);
-		if (o->in.foreign > 0)
+		if (o->in.foreign == 1)
+			tuff_warnx("warning: 1 record of another kind is not "
+			    "shown in the table");
+		else if (o->in.foreign > 1)
 			tuff_warnx("warning: %lu records of other kinds are "
 			    "not shown in the table",
 			    (unsigned long)o->in.foreign);

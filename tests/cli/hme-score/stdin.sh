@@ -1,0 +1,2 @@
+# No file operand: standard input, named <stdin> in diagnostics.
+hme-score --by period <data/kommun.yaml
