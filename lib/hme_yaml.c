@@ -105,22 +105,20 @@ buf_set(struct buf *b, const char *s, size_t len)
 static int
 buf_add(struct buf *b, const char *s, size_t len, size_t *off)
 {
-	size_t old = b->len;
-	char *tmp;
+	size_t cap;
+	char *p;
 
-	*off = old;
-	if (old + len + 1 > b->cap) {
-		/* buf_set copies from s, which is not inside b. */
-		if ((tmp = malloc(old + len + 1)) == NULL)
+	*off = b->len;
+	if (b->len + len + 1 > b->cap) {
+		cap = 2 * b->cap > b->len + len + 1 ? 2 * b->cap :
+		    b->len + len + 1;
+		if ((p = realloc(b->s, cap)) == NULL)
 			return -1;
-		memcpy(tmp, b->s, old);
-		memcpy(tmp + old, s, len);
-		free(b->s);
-		b->s = tmp;
-		b->cap = old + len + 1;
-	} else
-		memcpy(b->s + old, s, len);
-	b->len = old + len;
+		b->s = p;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, len);
+	b->len += len;
 	b->s[b->len] = '\0';
 	return 0;
 }
