@@ -86,7 +86,8 @@ static const char options[] =
 /* What the command line asked for, before anything is read. */
 struct opts {
 	int		 followup;	/* a bare --due */
-	const char	*decide_only;	/* first option of decide mode */
+	const char	*decide_only;	/* name of the first option of
+					   decide mode */
 	const char	*by;
 	const char	*delegation;
 	const char	*output;
@@ -198,13 +199,23 @@ missing_argument(int opt)
 	usage();
 }
 
+/* Remember an option of decide mode, for check_mode. */
 static void
-add_arg(struct opts *o, int opt, const char *arg, const char *name)
+decide_option(struct opts *o, int opt)
+{
+	const struct option *lo;
+
+	for (lo = longopts; o->decide_only == NULL && lo->name != NULL; lo++)
+		if (lo->val == opt)
+			o->decide_only = lo->name;
+}
+
+static void
+add_arg(struct opts *o, int opt, const char *arg)
 {
 	o->args[o->nargs].opt = opt;
 	o->args[o->nargs++].arg = arg;
-	if (o->decide_only == NULL)
-		o->decide_only = name;
+	decide_option(o, opt);
 }
 
 static void
@@ -231,14 +242,12 @@ parse_options(int argc, char *argv[], struct opts *o)
 			break;
 		case OPT_BY:
 			o->by = optarg;
-			if (o->decide_only == NULL)
-				o->decide_only = "--by";
+			decide_option(o, c);
 			break;
 		case OPT_DATE:
 			o->date = date_arg("--date", optarg);
 			o->has_date = 1;
-			if (o->decide_only == NULL)
-				o->decide_only = "--date";
+			decide_option(o, c);
 			break;
 		case OPT_AS_OF:
 			o->as_of = date_arg("--as-of", optarg);
@@ -255,10 +264,13 @@ parse_options(int argc, char *argv[], struct opts *o)
 			if (optarg == NULL && optind < argc &&
 			    looks_like_due(argv[optind]))
 				optarg = argv[optind++];
-			if (optarg == NULL)
+			if (optarg == NULL) {
 				o->followup = 1;
-			else
-				add_arg(o, c, optarg, "--due DATE");
+				break;
+			}
+			if (o->decide_only == NULL)
+				o->decide_only = "due DATE";
+			add_arg(o, c, optarg);
 			break;
 		case OPT_ASSIGN:
 		case OPT_REJECT:
@@ -266,7 +278,7 @@ parse_options(int argc, char *argv[], struct opts *o)
 		case OPT_OWNER:
 		case OPT_RATIONALE:
 		case OPT_COST:
-			add_arg(o, c, optarg, argv[optind - 1]);
+			add_arg(o, c, optarg);
 			break;
 		case ':':
 			missing_argument(optopt);
@@ -281,8 +293,7 @@ check_mode(struct opts *o)
 {
 	if (o->followup && o->decide_only != NULL) {
 		tuff_warnx("--due without a date lists follow-ups; it does not "
-		    "go with %.*s", (int)strcspn(o->decide_only, "="),
-		    o->decide_only);
+		    "go with --%s", o->decide_only);
 		usage();
 	}
 	if (!o->followup && o->has_within)

@@ -318,6 +318,8 @@ find_pick(const struct decide *d, const char *id)
 {
 	struct pick key;
 
+	if (d->npicks == 0)	/* bsearch wants an array, even for none */
+		return NULL;
 	memset(&key, 0, sizeof(key));
 	key.id = (char *)(uintptr_t)id;
 	return bsearch(&key, d->picks, d->npicks, sizeof(*d->picks),
@@ -371,7 +373,8 @@ decide_check_options(struct decide *d, struct tuff_error *e)
 	struct pick *p;
 	size_t i;
 
-	qsort(d->picks, d->npicks, sizeof(*d->picks), cmp_pick);
+	if (d->npicks > 0)
+		qsort(d->picks, d->npicks, sizeof(*d->picks), cmp_pick);
 	for (i = 1; i < d->npicks; i++)
 		if (strcmp(d->picks[i - 1].id, d->picks[i].id) == 0)
 			return tuff_seterr(e, NULL, 0, 0, "%s is named twice "
@@ -572,6 +575,8 @@ regarded(const struct decide *d, const char *id)
 {
 	struct seen key;
 
+	if (d->nseen == 0)
+		return 0;
 	key.kind = 'r';
 	key.id = (char *)(uintptr_t)id;
 	return bsearch(&key, d->seen, d->nseen, sizeof(*d->seen),
@@ -720,7 +725,8 @@ decide_scan_end(struct decide *d, decide_report_fn *report, void *arg)
 {
 	size_t i;
 
-	qsort(d->seen, d->nseen, sizeof(*d->seen), cmp_seen);
+	if (d->nseen > 0)
+		qsort(d->seen, d->nseen, sizeof(*d->seen), cmp_seen);
 	if (d->nchals > 0) {
 		if ((d->byid = calloc(d->nchals, sizeof(*d->byid))) == NULL) {
 			problem(report, arg, NULL, "out of memory");
