@@ -2,6 +2,7 @@
  * The part of every binary around its own logic: inputs, output,
  * reporting.
  */
+#define _GNU_SOURCE	/* O_TMPFILE: without it the #ifdef below is never true */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
