@@ -45,6 +45,7 @@ static const struct option longopts[] = {
 	{ "delegation",	required_argument,	NULL, OPT_DELEGATION },
 	{ "as-of",	required_argument,	NULL, OPT_AS_OF },
 	{ "within",	required_argument,	NULL, OPT_WITHIN },
+	{ "output",	required_argument,	NULL, 'o' },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 }
@@ -79,7 +80,7 @@ static const char options[] =
     "  --within DAYS         the window in days (default: 31)\n"
     "Both:\n"
     "  --delegation FILE     the delegation order (default: built in)\n"
-    "  -o FILE               write FILE atomically, only on success\n"
+    "  -o, --output FILE     write FILE atomically, only on success\n"
     "  -h, --help            print this help and exit\n"
     "  -V, --version         print the version and exit\n";
 

@@ -1,8 +1,8 @@
-# -o writes the file and nothing to standard output.
+# --output (-o) writes the file and nothing to standard output.
 work=$TMPDIR/work
 mkdir "$work" || exit 1
 out=$work/beslut.yaml
-tuff-decide -o "$out" --by socialchef --date 2020-11-19 \
+tuff-decide --output "$out" --by socialchef --date 2020-11-19 \
     --assign rullstol --reject planer,nybygge --owner Rehabenheten \
     challenges.yaml
 echo "exit $?"
