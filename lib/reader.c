@@ -43,7 +43,7 @@ struct tuff_reader {
 	int		 read_errno;
 
 	int		 depth;
-	size_t		 doc_index;	/* mark of the document's start */
+	size_t		 doc_index;	/* mark of the record's root */
 	unsigned long	 doc_line;
 	unsigned long	 doc_col;
 
@@ -209,13 +209,22 @@ check_event(struct tuff_reader *r, const yaml_event_t *ev,
 	const yaml_mark_t *m = &ev->start_mark;
 	const yaml_char_t *anchor = NULL;
 
-	if (ev->type == YAML_DOCUMENT_START_EVENT) {
+	/*
+	 * A record's size is its root node's extent, without the "---"
+	 * line, so a record one tool accepts and writes back with a "---"
+	 * is accepted by the next tool in the pipe too.
+	 */
+	if (ev->type == YAML_DOCUMENT_START_EVENT ||
+	    (r->depth == 0 && (ev->type == YAML_SCALAR_EVENT ||
+	    ev->type == YAML_SEQUENCE_START_EVENT ||
+	    ev->type == YAML_MAPPING_START_EVENT))) {
 		r->doc_index = m->index;
 		r->doc_line = m->line + 1;
 		r->doc_col = m->column + 1;
 	}
 	if (ev->end_mark.index - r->doc_index > TUFF_MAX_RECORD &&
-	    ev->type != YAML_STREAM_END_EVENT) {
+	    ev->type != YAML_STREAM_END_EVENT &&
+	    ev->type != YAML_DOCUMENT_END_EVENT) {
 		r->failed = 1;
 		return tuff_seterr(e, r->name, r->doc_line, r->doc_col,
 		    "record is larger than %lu KiB", TUFF_MAX_RECORD / 1024);

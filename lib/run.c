@@ -122,6 +122,7 @@ FILE *
 tuff_out_open(struct tuff_out *o, const char *path)
 {
 	const char *slash;
+	struct stat st;
 	size_t len;
 	int fd = -1;
 
@@ -155,6 +156,10 @@ tuff_out_open(struct tuff_out *o, const char *path)
 		/* mkstemp makes it 0600; a register is read by colleagues. */
 		(void)fchmod(fd, 0666 & ~current_umask());
 	}
+	/* Replacing a file keeps its mode, as sed -i does: an HME export
+	 * kept at 0600 stays private. */
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		(void)fchmod(fd, st.st_mode & 07777);
 	if ((o->fp = fdopen(fd, "w")) != NULL)
 		return o->fp;
 	close(fd);

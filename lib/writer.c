@@ -3,6 +3,7 @@
  * (block style, indent 2, unicode text as itself, no line folding, an
  * explicit "---" before each record).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,9 +118,52 @@ doc_end(struct tuff_writer *w)
 }
 
 /*
+ * Is s valid UTF-8?  libyaml's emitter loops forever on a bad byte, and
+ * a scalar may come from the command line (--rationale).  ASCII, the
+ * common case, costs one comparison a byte.
+ */
+static int
+valid_utf8(const unsigned char *s, size_t len)
+{
+	size_t i = 0, n, k;
+	unsigned long c;
+
+	while (i < len) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((s[i] & 0xe0) == 0xc0) {
+			n = 2;
+			c = s[i] & 0x1f;
+		} else if ((s[i] & 0xf0) == 0xe0) {
+			n = 3;
+			c = s[i] & 0x0f;
+		} else if ((s[i] & 0xf8) == 0xf0) {
+			n = 4;
+			c = s[i] & 0x07;
+		} else
+			return 0;
+		if (len - i < n)
+			return 0;
+		for (k = 1; k < n; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				return 0;
+			c = c << 6 | (s[i + k] & 0x3f);
+		}
+		/* Overlong forms, surrogates and beyond U+10FFFF. */
+		if ((n == 2 && c < 0x80) || (n == 3 && c < 0x800) ||
+		    (n == 4 && c < 0x10000) || (c >= 0xd800 && c <= 0xdfff) ||
+		    c > 0x10ffff)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+/*
  * Scalars are built by hand rather than with yaml_scalar_event_initialize,
- * which validates the UTF-8 again and copies the tag: every string here
- * came from the reader, which checked it, or from our own code.  The
+ * which validates UTF-8 with a slower loop and copies the tag.  The
  * emitter frees the event, so the value is a malloc'd copy.
  */
 static int
@@ -129,6 +173,11 @@ scalar(struct tuff_writer *w, const char *tag, const char *val, size_t len,
 	yaml_event_t ev;
 	yaml_char_t *v, *t = NULL;
 
+	if (!valid_utf8((const unsigned char *)val, len)) {
+		errno = EILSEQ;
+		w->failed = 1;
+		return -1;
+	}
 	if ((v = malloc(len + 1)) == NULL ||
 	    (tag != NULL && (t = (yaml_char_t *)strdup(tag)) == NULL)) {
 		free(v);

@@ -331,6 +331,7 @@ test_out_mode(void **state)
 	size_t i;
 
 	for (i = 0; i < sizeof(masks) / sizeof(masks[0]); i++) {
+		unlink(at(d, "m.yaml"));	/* a new file: the umask rules */
 		saved = umask(masks[i]);
 		assert_non_null(tuff_out_open(&o, at(d, "m.yaml")));
 		fputs("x\n", o.fp);
@@ -341,6 +342,28 @@ test_out_mode(void **state)
 			fail_msg("umask %03o: mode %03o", (unsigned)masks[i],
 			    (unsigned)(st.st_mode & 07777));
 	}
+}
+
+/* Replacing a file keeps its mode, whatever the umask, as sed -i does. */
+static void
+test_out_keeps_mode(void **state)
+{
+	struct dir *d = *state;
+	struct tuff_out o;
+	struct stat st;
+	mode_t saved;
+	FILE *fp;
+
+	assert_non_null(fp = fopen(at(d, "p.yaml"), "w"));
+	fclose(fp);
+	assert_int_equal(chmod(at(d, "p.yaml"), 0600), 0);
+	saved = umask(022);
+	assert_non_null(tuff_out_open(&o, at(d, "p.yaml")));
+	fputs("x\n", o.fp);
+	assert_int_equal(tuff_out_close(&o, 1), TUFF_OK);
+	umask(saved);
+	assert_int_equal(stat(at(d, "p.yaml"), &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
 }
 
 /* A folder that is not there: NULL, an error naming FILE, no leak. */
@@ -599,6 +622,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_out_write_error, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_out_mode, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_out_keeps_mode, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_out_no_folder, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_out_killed, setup,
