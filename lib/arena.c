@@ -4,7 +4,13 @@
 
 #include "arena.h"
 
-#define CHUNK_SIZE	(16 * 1024)
+/*
+ * The first chunk is small enough for glibc's small bins (a record of a
+ * dozen keys fits), so reading a million small records never triggers
+ * malloc_consolidate; later chunks double up to CHUNK_MAX.
+ */
+#define CHUNK_FIRST	(1024 - 64)
+#define CHUNK_MAX	(64 * 1024)
 #define ALIGN		alignof(max_align_t)
 
 struct chunk {
@@ -17,6 +23,7 @@ struct chunk {
 struct tuff_arena {
 	struct chunk	*head;		/* the chunk being filled */
 	size_t		 total;
+	size_t		 next_size;	/* of the next regular chunk */
 };
 
 struct tuff_arena *
@@ -40,8 +47,8 @@ tuff_arena_free(struct tuff_arena *a)
 }
 
 /*
- * Requests larger than a quarter chunk get a chunk of their own, linked
- * behind the current one so the current one keeps filling.
+ * Requests larger than a quarter of the next chunk get a chunk of their
+ * own, linked behind the current one so the current one keeps filling.
  */
 void *
 tuff_arena_alloc(struct tuff_arena *a, size_t n)
@@ -60,7 +67,15 @@ tuff_arena_alloc(struct tuff_arena *a, size_t n)
 		a->total += n;
 		return c->data + c->used - n;
 	}
-	size = n > CHUNK_SIZE / 4 ? n : CHUNK_SIZE;
+	if (a->next_size == 0)
+		a->next_size = CHUNK_FIRST - sizeof(*c);
+	if (n > a->next_size / 4)
+		size = n;
+	else {
+		size = a->next_size;
+		if (a->next_size < CHUNK_MAX)
+			a->next_size *= 2;
+	}
 	if ((c = malloc(sizeof(*c) + size)) == NULL)
 		return NULL;
 	c->size = size;

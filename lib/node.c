@@ -29,8 +29,13 @@ tuff_doc_new(void)
 void
 tuff_doc_free(struct tuff_doc *d)
 {
+	size_t i;
+
 	if (d == NULL)
 		return;
+	for (i = 0; i < d->nheap; i++)
+		if (d->heap[i]->heap)
+			free(d->heap[i]->u.s.val);
 	tuff_arena_free(d->arena);
 	free(d);
 }
@@ -200,6 +205,21 @@ grow(struct tuff_doc *d, void *old, size_t n, size_t *cap, size_t elem)
 	if (n > 0)
 		memcpy(p, old, n * elem);
 	return p;
+}
+
+/*
+ * Take ownership of a scalar value the parser malloc'd: the reader keeps
+ * libyaml's buffer instead of copying it, and the writer can hand it
+ * straight back to the emitter (tuff_write_passthrough).
+ */
+void
+tuff_doc_adopt(struct tuff_doc *d, struct tuff_node *n, char *val, size_t len)
+{
+	n->u.s.val = val;
+	n->u.s.len = len;
+	n->heap = 1;
+	d->heap = grow(d, d->heap, d->nheap, &d->capheap, sizeof(*d->heap));
+	d->heap[d->nheap++] = n;
 }
 
 void

@@ -465,16 +465,32 @@ check_duplicates(struct tuff_reader *r, const struct tuff_node *map,
 	return rc;
 }
 
+/*
+ * A node for the event.  A scalar that is the parser's current event
+ * keeps libyaml's buffer rather than a copy: pass-through then costs no
+ * copy at all (see tuff_write_passthrough).
+ */
 static struct tuff_node *
-make_node(struct tuff_doc *d, const struct tuff_event *ev)
+make_node(struct tuff_reader *r, struct tuff_doc *d,
+    const struct tuff_event *ev)
 {
+	yaml_event_t *y = &r->ev;
 	struct tuff_node *n;
 
 	switch (ev->type) {
 	case TUFF_EV_SCALAR:
-		n = tuff_new_plain(d, "");
-		n->u.s.val = tuff_strndup(d, ev->val, ev->len);
-		n->u.s.len = ev->len;
+		n = tuff_alloc(d, sizeof(*n));
+		memset(n, 0, sizeof(*n));
+		n->type = TUFF_SCALAR;
+		if (r->have_ev && y->type == YAML_SCALAR_EVENT &&
+		    ev->val == (const char *)y->data.scalar.value) {
+			tuff_doc_adopt(d, n, (char *)y->data.scalar.value,
+			    ev->len);
+			y->data.scalar.value = NULL;
+		} else {
+			n->u.s.val = tuff_strndup(d, ev->val, ev->len);
+			n->u.s.len = ev->len;
+		}
 		break;
 	case TUFF_EV_SEQ_START:
 		n = tuff_new_seq(d);
@@ -553,7 +569,7 @@ tuff_reader_build(struct tuff_reader *r, const struct tuff_event *ev,
 	case TUFF_EV_SCALAR:
 	case TUFF_EV_SEQ_START:
 	case TUFF_EV_MAP_START:
-		n = make_node(r->doc, ev);
+		n = make_node(r, r->doc, ev);
 		if (r->sp == 0 && n->type != TUFF_MAP &&
 		    !(n->type == TUFF_SCALAR && n->u.s.len == 0 &&
 		    n->tag == NULL && n->style == TUFF_PLAIN)) {

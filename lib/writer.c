@@ -162,39 +162,52 @@ valid_utf8(const unsigned char *s, size_t len)
 }
 
 /*
- * Scalars are built by hand rather than with yaml_scalar_event_initialize,
- * which validates UTF-8 with a slower loop and copies the tag.  The
- * emitter frees the event, so the value is a malloc'd copy.
+ * Emit a scalar whose value v (malloc'd, NUL-terminated) the emitter
+ * takes over.  Built by hand rather than with
+ * yaml_scalar_event_initialize, which copies the value and the tag and
+ * validates UTF-8 with a slower loop.
  */
+static int
+emit_scalar(struct tuff_writer *w, const char *tag, char *v, size_t len,
+    enum tuff_style style)
+{
+	yaml_event_t ev;
+	yaml_char_t *t = NULL;
+
+	if (tag != NULL && (t = (yaml_char_t *)strdup(tag)) == NULL) {
+		free(v);
+		w->failed = 1;
+		return -1;
+	}
+	memset(&ev, 0, sizeof(ev));
+	ev.type = YAML_SCALAR_EVENT;
+	ev.data.scalar.tag = t;
+	ev.data.scalar.value = (yaml_char_t *)v;
+	ev.data.scalar.length = len;
+	ev.data.scalar.plain_implicit = tag == NULL;
+	ev.data.scalar.quoted_implicit = tag == NULL;
+	ev.data.scalar.style = (yaml_scalar_style_t)style;
+	return emit(w, &ev);
+}
+
 static int
 scalar(struct tuff_writer *w, const char *tag, const char *val, size_t len,
     enum tuff_style style)
 {
-	yaml_event_t ev;
-	yaml_char_t *v, *t = NULL;
+	char *v;
 
 	if (!valid_utf8((const unsigned char *)val, len)) {
 		errno = EILSEQ;
 		w->failed = 1;
 		return -1;
 	}
-	if ((v = malloc(len + 1)) == NULL ||
-	    (tag != NULL && (t = (yaml_char_t *)strdup(tag)) == NULL)) {
-		free(v);
+	if ((v = malloc(len + 1)) == NULL) {
 		w->failed = 1;
 		return -1;
 	}
 	memcpy(v, val, len);
 	v[len] = '\0';
-	memset(&ev, 0, sizeof(ev));
-	ev.type = YAML_SCALAR_EVENT;
-	ev.data.scalar.tag = t;
-	ev.data.scalar.value = v;
-	ev.data.scalar.length = len;
-	ev.data.scalar.plain_implicit = tag == NULL;
-	ev.data.scalar.quoted_implicit = tag == NULL;
-	ev.data.scalar.style = (yaml_scalar_style_t)style;
-	return emit(w, &ev);
+	return emit_scalar(w, tag, v, len, style);
 }
 
 static int
@@ -243,29 +256,57 @@ tuff_w_seq_end(struct tuff_writer *w)
 	return emit(w, &ev);
 }
 
-int
-tuff_w_node(struct tuff_writer *w, const struct tuff_node *n)
+/*
+ * Walk a tree.  With move set, scalars holding the parser's buffer hand
+ * it to the emitter instead of a copy; that is only safe for a tree
+ * exactly as read, where no node appears twice.
+ */
+static int
+write_node(struct tuff_writer *w, struct tuff_node *n, int move)
 {
 	size_t i;
 
 	switch (n->type) {
 	case TUFF_SCALAR:
+		if (move && n->heap) {
+			n->heap = 0;
+			return emit_scalar(w, n->tag, n->u.s.val, n->u.s.len,
+			    (enum tuff_style)n->style);
+		}
 		return scalar(w, n->tag, n->u.s.val, n->u.s.len,
 		    (enum tuff_style)n->style);
 	case TUFF_SEQ:
 		seq_start(w, n->tag, n->style);
 		for (i = 0; i < n->u.seq.n; i++)
-			tuff_w_node(w, n->u.seq.items[i]);
+			write_node(w, n->u.seq.items[i], move);
 		return tuff_w_seq_end(w);
 	case TUFF_MAP:
 		map_start(w, n->tag, n->style);
 		for (i = 0; i < n->u.map.n; i++) {
-			tuff_w_node(w, n->u.map.pairs[i].key);
-			tuff_w_node(w, n->u.map.pairs[i].val);
+			write_node(w, n->u.map.pairs[i].key, move);
+			write_node(w, n->u.map.pairs[i].val, move);
 		}
 		return tuff_w_map_end(w);
 	}
 	return -1;
+}
+
+int
+tuff_w_node(struct tuff_writer *w, const struct tuff_node *n)
+{
+	return write_node(w, (struct tuff_node *)n, 0);
+}
+
+int
+tuff_write_passthrough(struct tuff_writer *w, struct tuff_doc *doc)
+{
+	int rc;
+
+	doc_start(w);
+	write_node(w, doc->root, 1);
+	rc = doc_end(w);
+	tuff_doc_free(doc);
+	return rc;
 }
 
 int

@@ -11,10 +11,7 @@
 static int
 write_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 {
-	int rc = tuff_write_doc(arg, doc->root);
-
-	tuff_doc_free(doc);
-	if (rc == -1)
+	if (tuff_write_passthrough(arg, doc) == -1)
 		return tuff_seterr(e, NULL, 0, 0, "emitter error");
 	return 0;
 }
