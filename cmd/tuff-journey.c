@@ -282,8 +282,12 @@ on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 	if (doc->kind == NULL || strcmp(doc->kind, "journey") != 0) {
 		if (r->o->format != F_YAML)
 			r->foreign++;
-		else if (!r->invalid)
-			write_record(r, doc->root);
+		else if (!r->invalid) {
+			/* Frees doc: the writer takes its buffers. */
+			if (tuff_write_passthrough(r->w, doc) == -1)
+				r->dead = 1;
+			return 0;
+		}
 	} else if (journey_check(doc, &je) == -1 ||
 	    journey_ids_add(r->ids, doc, &je) == -1) {
 		tuff_report("error", &je);
