@@ -7,7 +7,8 @@
 here=$(cd "$(dirname "$0")/.." && pwd) || exit 2
 work=$(mktemp -d) || exit 2
 trap 'rm -rf "$work"' EXIT
-cp "$here/monthly-followup.sh" "$here/register.yaml" "$work/" &&
+cp -R "$here/monthly-followup.sh" "$here/monthly-summary.awk" \
+    "$here/register.yaml" "$here/kickoff" "$here/hme" "$work/" &&
     mkdir "$work/uppfoljning" "$work/bin" || exit 2
 cat >"$work/bin/date" <<'EOT'
 #!/bin/sh
