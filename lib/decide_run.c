@@ -746,10 +746,12 @@ insert_after(struct tuff_doc *doc, struct tuff_node *map, const char *after,
     const char *key, struct tuff_node *val)
 {
 	struct tuff_pair last;
+	const char *k;
 	size_t i, at = 0;
 
 	for (i = 0; i < map->u.map.n; i++)
-		if (strcmp(tuff_str(map->u.map.pairs[i].key), after) == 0)
+		if ((k = tuff_str(map->u.map.pairs[i].key)) != NULL &&
+		    strcmp(k, after) == 0)
 			at = i + 1;
 	tuff_map_push(doc, map, tuff_new_str(doc, key), val);
 	last = map->u.map.pairs[map->u.map.n - 1];
