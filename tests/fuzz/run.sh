@@ -12,7 +12,7 @@
 # FUZZ_BUILD     build directory (build-fuzz in the source tree)
 # FUZZ_WORK      working corpora and findings (FUZZ_BUILD/fuzz-work);
 #                kept between runs, so each run starts where the last ended
-# FUZZ_TARGETS   targets to run ("reader csv")
+# FUZZ_TARGETS   targets to run (every fuzz_*.c here: "csv reader ...")
 # FUZZ_MAX_LEN   largest input in bytes (65536)
 # FUZZ_RSS_MB    memory limit; more is a finding (1024)
 # FUZZ_TIMEOUT   seconds one input may take; longer is a finding (10)
@@ -24,7 +24,7 @@ src=$(cd "$here/../.." && pwd) || exit 2
 time=${1:-${FUZZ_TIME:-60}}
 build=${FUZZ_BUILD:-$src/build-fuzz}
 work=${FUZZ_WORK:-$build/fuzz-work}
-targets=${FUZZ_TARGETS:-reader csv}
+targets=${FUZZ_TARGETS:-$(cd "$here" && ls fuzz_*.c | sed 's/^fuzz_//; s/\.c$//')}
 maxlen=${FUZZ_MAX_LEN:-65536}
 rss=${FUZZ_RSS_MB:-1024}
 timeout=${FUZZ_TIMEOUT:-10}
