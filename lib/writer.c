@@ -259,15 +259,20 @@ tuff_w_seq_end(struct tuff_writer *w)
 /*
  * Walk a tree.  With move set, scalars holding the parser's buffer hand
  * it to the emitter instead of a copy; that is only safe for a tree
- * exactly as read, where no node appears twice.
+ * exactly as read, where no node appears twice.  tight is set inside a
+ * flow collection and for keys, where libyaml's emitter would quote an
+ * empty plain scalar: a null there is written "~" so it stays a null.
  */
 static int
-write_node(struct tuff_writer *w, struct tuff_node *n, int move)
+write_node(struct tuff_writer *w, struct tuff_node *n, int move, int tight)
 {
 	size_t i;
 
 	switch (n->type) {
 	case TUFF_SCALAR:
+		if (tight && n->u.s.len == 0 && n->style == TUFF_PLAIN &&
+		    n->tag == NULL)
+			return scalar(w, NULL, "~", 1, TUFF_PLAIN);
 		if (move && n->heap) {
 			n->heap = 0;
 			return emit_scalar(w, n->tag, n->u.s.val, n->u.s.len,
@@ -278,13 +283,15 @@ write_node(struct tuff_writer *w, struct tuff_node *n, int move)
 	case TUFF_SEQ:
 		seq_start(w, n->tag, n->style);
 		for (i = 0; i < n->u.seq.n; i++)
-			write_node(w, n->u.seq.items[i], move);
+			write_node(w, n->u.seq.items[i], move,
+			    tight || n->style);
 		return tuff_w_seq_end(w);
 	case TUFF_MAP:
 		map_start(w, n->tag, n->style);
 		for (i = 0; i < n->u.map.n; i++) {
-			write_node(w, n->u.map.pairs[i].key, move);
-			write_node(w, n->u.map.pairs[i].val, move);
+			write_node(w, n->u.map.pairs[i].key, move, 1);
+			write_node(w, n->u.map.pairs[i].val, move,
+			    tight || n->style);
 		}
 		return tuff_w_map_end(w);
 	}
@@ -294,7 +301,7 @@ write_node(struct tuff_writer *w, struct tuff_node *n, int move)
 int
 tuff_w_node(struct tuff_writer *w, const struct tuff_node *n)
 {
-	return write_node(w, (struct tuff_node *)n, 0);
+	return write_node(w, (struct tuff_node *)n, 0, 0);
 }
 
 int
@@ -303,7 +310,7 @@ tuff_write_passthrough(struct tuff_writer *w, struct tuff_doc *doc)
 	int rc;
 
 	doc_start(w);
-	write_node(w, doc->root, 1);
+	write_node(w, doc->root, 1, 0);
 	rc = doc_end(w);
 	tuff_doc_free(doc);
 	return rc;

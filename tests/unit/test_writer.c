@@ -48,9 +48,13 @@ out_close(struct out *o)
 	return o->buf;
 }
 
-/* Read every record of in and write it out again: the text written. */
+/*
+ * Read every record of in and write it out again: the text written.
+ * With move, through tuff_write_passthrough (the parser's buffers go to
+ * the emitter), else through tuff_write_doc (copies).
+ */
 static char *
-pass_through(const char *in)
+pass_through_as(const char *in, int move)
 {
 	struct out o;
 	struct tuff_reader *r;
@@ -65,8 +69,12 @@ pass_through(const char *in)
 	assert_non_null(r);
 	out_open(&o);
 	while ((rc = tuff_reader_next(r, &d, &e)) == 1) {
-		assert_int_equal(tuff_write_doc(o.w, d->root), 0);
-		tuff_doc_free(d);
+		if (move)
+			assert_int_equal(tuff_write_passthrough(o.w, d), 0);
+		else {
+			assert_int_equal(tuff_write_doc(o.w, d->root), 0);
+			tuff_doc_free(d);
+		}
 	}
 	if (rc != 0)
 		fail_msg("%lu:%lu: %s", e.line, e.column, e.msg);
@@ -75,12 +83,24 @@ pass_through(const char *in)
 	return out_close(&o);
 }
 
-/* Passing in through gives exactly want, and want passes through as is. */
+static char *
+pass_through(const char *in)
+{
+	return pass_through_as(in, 0);
+}
+
+/*
+ * Passing in through gives exactly want, both ways of writing, and want
+ * passes through as is.
+ */
 static void
 assert_pass(const char *in, const char *want)
 {
-	char *got = pass_through(in), *again;
+	char *got = pass_through_as(in, 1), *again;
 
+	assert_string_equal(got, want);
+	free(got);
+	got = pass_through(in);
 	assert_string_equal(got, want);
 	again = pass_through(got);
 	assert_string_equal(again, want);
@@ -99,6 +119,20 @@ test_unicode(void **state)
 	    "---\na: \"åäö\"\nb: \"Å\"\n");
 	/* Unicode keys. */
 	assert_pass("åtgärd: ja\n", "---\nåtgärd: ja\n");
+}
+
+/*
+ * A null stays a null: libyaml's emitter would quote an empty plain
+ * scalar in a flow collection or as a key, turning it into a string.
+ */
+static void
+test_null_in_flow(void **state)
+{
+	(void)state;
+	assert_pass("kind: x\na: {b: }\nc: [~, 1]\n? \n: v\nd:\n",
+	    "---\nkind: x\na: {b: ~}\nc: [~, 1]\n~: v\nd:\n");
+	assert_pass("answers: {m1: , m2: 3}\n",
+	    "---\nanswers: {m1: ~, m2: 3}\n");
 }
 
 static void
@@ -539,6 +573,7 @@ main(void)
 		cmocka_unit_test(test_unicode),
 		cmocka_unit_test(test_unicode_astral),
 		cmocka_unit_test(test_key_order),
+		cmocka_unit_test(test_null_in_flow),
 		cmocka_unit_test(test_doc_markers),
 		cmocka_unit_test(test_fidelity),
 		cmocka_unit_test(test_no_fold),

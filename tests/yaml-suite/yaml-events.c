@@ -102,8 +102,17 @@ main(int argc, char *argv[])
 			fputc(' ', stdout);
 			fputc(styles ? ":'\"|>"[ev.data.scalar.style > 0 ?
 			    ev.data.scalar.style - 1 : 0] : ':', stdout);
-			print_escaped(ev.data.scalar.value,
-			    ev.data.scalar.length);
+			/* A plain "~" and an empty plain scalar are the same
+			 * null; the writer uses "~" where empty would be
+			 * quoted (in flow and as a key). */
+			if (!styles && !ev.data.scalar.tag &&
+			    ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+			    ev.data.scalar.length == 1 &&
+			    ev.data.scalar.value[0] == '~')
+				;
+			else
+				print_escaped(ev.data.scalar.value,
+				    ev.data.scalar.length);
 			putchar('\n');
 			if (depth == 0)
 				plain = 0;	/* a scalar document */
