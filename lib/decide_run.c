@@ -963,38 +963,48 @@ emit_followup(struct decide *d, const struct tuff_doc *doc,
 	return rc;
 }
 
+/* Does this mode leave records of this kind alone? */
+static int
+passes_through(const struct decide *d, const char *kind)
+{
+	if (kind == NULL)
+		return 1;
+	if (strcmp(kind, "decision") == 0)
+		return 0;
+	return strcmp(kind, d->mode == DECIDE_FOLLOWUP ? "assignment" :
+	    "challenge") != 0;
+}
+
 static int
 emit(struct decide *d, struct tuff_doc *doc, struct tuff_writer *w,
     struct tuff_error *e)
 {
-	const char *kind = doc->kind;
 	const struct pick *p;
 
-	if (kind == NULL)
-		return write_root(w, doc->root, e);
-	if (d->mode == DECIDE_FOLLOWUP) {
-		if (strcmp(kind, "assignment") == 0)
-			return emit_followup(d, doc, w, e);
-		if (strcmp(kind, "decision") == 0)
-			return 0;
-		return write_root(w, doc->root, e);
-	}
-	if (strcmp(kind, "challenge") == 0) {
+	if (d->mode == DECIDE_FOLLOWUP)
+		return strcmp(doc->kind, "assignment") == 0 ?
+		    emit_followup(d, doc, w, e) : 0;
+	if (strcmp(doc->kind, "challenge") == 0) {
 		/* Not picked: a decision record in the stream decides it. */
 		p = find_pick(d, tuff_str(tuff_map_get(doc->root, "id")));
 		return p != NULL ? emit_pick(d, p, w, e) : 0;
 	}
-	if (strcmp(kind, "decision") == 0)
-		return emit_decision(d, doc, w, e);
-	return write_root(w, doc->root, e);
+	return emit_decision(d, doc, w, e);
 }
 
 int
 decide_emit(struct decide *d, struct tuff_doc *doc, struct tuff_writer *w,
     struct tuff_error *e)
 {
-	int rc = emit(d, doc, w, e);
+	int rc;
 
+	if (passes_through(d, doc->kind)) {
+		/* Frees doc: the writer takes its buffers, uncopied. */
+		if (tuff_write_passthrough(w, doc) == -1)
+			return tuff_seterr(e, NULL, 0, 0, "write error");
+		return 0;
+	}
+	rc = emit(d, doc, w, e);
 	tuff_doc_free(doc);
 	return rc;
 }
