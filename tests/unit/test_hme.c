@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "tuff/hme.h"
+#include "tuff/record.h"
 
 __extension__ typedef unsigned __int128 u128;
 
@@ -778,6 +779,111 @@ test_many_groups(void **state)
 	hme_tally_free(t);
 }
 
+/* Read YAML text into a fresh tally; returns hme_read_yaml's result. */
+static int
+read_text(const char *text, int skip, struct hme_tally **tp,
+    struct hme_input *in, struct tuff_error *e)
+{
+	struct tuff_reader *r;
+	FILE *fp;
+	int rc;
+
+	*tp = tally(HME_BY_UNIT_PERIOD, 0, 0, 1);
+	hme_input_init(in, *tp);
+	in->skip_invalid = skip;
+	fp = fmemopen((void *)text, strlen(text), "r");
+	assert_non_null(fp);
+	r = tuff_reader_new(fp, "t.yaml");
+	assert_non_null(r);
+	rc = hme_read_yaml(in, r, "t.yaml", e);
+	tuff_reader_free(r);
+	fclose(fp);
+	return rc;
+}
+
+/* The fast path and the tree path read the same records alike. */
+static void
+test_read_paths(void **state)
+{
+	static const char text[] =
+	    "kind: hme-response\nunit: A\nperiod: 2018\n"
+	    "answers: [5, 4, 5, 4, 5, 5, 4, 4, 5]\n"
+	    "---\nunit: A\nperiod: 2018\nkind: hme-response\n"
+	    "answers: {s3: 5, s2: 4, s1: 4, l3: 5, l2: 5, l1: 4, m3: 5, "
+	    "m2: 4, m1: 5}\n"
+	    "---\nkind: hme-response\nnote: {x: [1, 2]}\nperiod: 2018\n"
+	    "answers:\n  - 5\n  - 4\n  - 5\n  - 4\n  - 5\n  - 5\n  - 4\n"
+	    "  - 4\n  - 5\nunit: A\n"
+	    "---\nkind: journey\nid: x\n"
+	    "---\n---\n{}\n";
+	struct hme_input in;
+	struct hme_tally *t;
+	struct tuff_error e;
+	const struct hme_score *sc;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(read_text(text, 0, &t, &in, &e), 0);
+	assert_int_equal(in.responses, 3);
+	assert_int_equal(in.foreign, 2);
+	assert_int_equal(in.skipped, 0);
+	sc = scores(t, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(sc->respondents, 3);
+	assert_int_equal(sc->index, 889);
+	hme_tally_free(t);
+}
+
+static void
+expect_error(const char *text, unsigned long line, unsigned long column,
+    const char *msg)
+{
+	struct hme_input in;
+	struct hme_tally *t;
+	struct tuff_error e;
+
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(read_text(text, 0, &t, &in, &e), -1);
+	if (e.line != line || e.column != column ||
+	    strstr(e.msg, msg) == NULL)
+		fail_msg("got %lu:%lu: %s", e.line, e.column, e.msg);
+	hme_tally_free(t);
+}
+
+static void
+test_read_errors(void **state)
+{
+	struct hme_input in;
+	struct hme_tally *t;
+	struct tuff_error e;
+
+	(void)state;
+	expect_error("kind: hme-response\nunit: A\nperiod: 2018\n"
+	    "answers: [5, 4, 5, 4, 5, 5, 4, 4, 0]\n", 4, 35,
+	    "answer 0 is out of range");
+	expect_error("kind: hme-response\nunit: A\nperiod: 2018\n", 1, 1,
+	    "required key \"answers\"");
+	expect_error("period: 2018\nkind: hme-response\nunit: A\n"
+	    "answers: {m1: 1, m9: 2}\n", 4, 18, "unknown item id \"m9\"");
+	expect_error("kind: hme-response\nunit: A\nperiod: 2018\n"
+	    "answers: [1]\nperiod: 2019\n", 5, 1, "duplicate key \"period\"");
+	expect_error("kind: hme-response\nunit: A\nperiod: 2018\n"
+	    "answers: [1, 2, 3, 4, 5, 1, 2, 3, 4]\nx: 1\ny: 2\nx: 3\n", 7, 1,
+	    "duplicate key \"x\" (first at line 5, column 1)");
+	expect_error("kind: hme-response\nunit: A\nperiod: 18\n"
+	    "answers: [1, 2, 3, 4, 5, 1, 2, 3, 4]\n", 3, 9,
+	    "period must be");
+
+	/* Skipped, counted, and the rest still read. */
+	assert_int_equal(read_text("kind: hme-response\nunit: A\n"
+	    "period: 2018\nanswers: [1, 2, 3, 4, 5, 1, 2, 3, 6]\n---\n"
+	    "kind: hme-response\nunit: A\nperiod: 2018\n"
+	    "answers: [1, 2, 3, 4, 5, 1, 2, 3, 4]\n", 1, &t, &in, &e), 0);
+	assert_int_equal(in.responses, 1);
+	assert_int_equal(in.skipped, 1);
+	hme_tally_free(t);
+}
+
 int
 main(void)
 {
@@ -796,6 +902,8 @@ main(void)
 		cmocka_unit_test(test_secondary_random),
 		cmocka_unit_test(test_trend),
 		cmocka_unit_test(test_many_groups),
+		cmocka_unit_test(test_read_paths),
+		cmocka_unit_test(test_read_errors),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
