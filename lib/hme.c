@@ -30,7 +30,6 @@ struct group {
 	const char	*unit;		/* NULL when grouped by period */
 	const char	*period;	/* NULL when grouped by unit */
 	size_t		 ulen;
-	uint64_t	 hash;
 	struct group	*parent;	/* with rollup: one level up */
 	uint64_t	 n;		/* respondents */
 	uint64_t	 cnt[HME_NSUBS];	/* answered all three items */
@@ -42,9 +41,16 @@ struct group {
 	unsigned char	 hidden[HME_NSUBS];
 };
 
+/* A slot of the hash table: the hash beside the pointer, so a probe
+ * that misses does not touch the group (a cache miss per response). */
+struct slot {
+	uint64_t	 hash;
+	struct group	*g;
+};
+
 struct hme_tally {
 	struct hme_config	 cf;
-	struct group		**tab;	/* open addressing, NULL empty */
+	struct slot		*tab;	/* open addressing, g NULL empty */
 	size_t			 cap;	/* a power of two */
 	size_t			 n;
 	struct group		*last;	/* most recent leaf: input is
@@ -206,7 +212,7 @@ hme_tally_free(struct hme_tally *t)
 	if (t == NULL)
 		return;
 	for (i = 0; i < t->cap; i++)
-		free(t->tab[i]);
+		free(t->tab[i].g);
 	free(t->tab);
 	free(t->sorted);
 	free(t->scores);
@@ -246,11 +252,9 @@ hash_key(const char *unit, size_t ulen, const char *period, size_t plen)
 }
 
 static int
-same_key(const struct group *g, uint64_t h, const char *unit, size_t ulen,
+same_key(const struct group *g, const char *unit, size_t ulen,
     const char *period)
 {
-	if (g->hash != h)
-		return 0;
 	if ((g->unit == NULL) != (unit == NULL) ||
 	    (g->period == NULL) != (period == NULL))
 		return 0;
@@ -263,15 +267,15 @@ same_key(const struct group *g, uint64_t h, const char *unit, size_t ulen,
 static int
 grow(struct hme_tally *t)
 {
-	struct group **tab;
+	struct slot *tab;
 	size_t cap = t->cap * 2, i, j;
 
 	if ((tab = calloc(cap, sizeof(*tab))) == NULL)
 		return -1;
 	for (i = 0; i < t->cap; i++) {
-		if (t->tab[i] == NULL)
+		if (t->tab[i].g == NULL)
 			continue;
-		for (j = t->tab[i]->hash & (cap - 1); tab[j] != NULL;
+		for (j = t->tab[i].hash & (cap - 1); tab[j].g != NULL;
 		    j = (j + 1) & (cap - 1))
 			;
 		tab[j] = t->tab[i];
@@ -304,9 +308,9 @@ lookup(struct hme_tally *t, const char *unit, size_t ulen, const char *period)
 	uint64_t h = hash_key(unit, unit != NULL ? ulen : 0, period, plen);
 	char *p;
 
-	for (i = h & (t->cap - 1); (g = t->tab[i]) != NULL;
+	for (i = h & (t->cap - 1); (g = t->tab[i].g) != NULL;
 	    i = (i + 1) & (t->cap - 1))
-		if (same_key(g, h, unit, ulen, period))
+		if (t->tab[i].hash == h && same_key(g, unit, ulen, period))
 			return g;
 	if ((g = calloc(1, sizeof(*g) + ulen + plen + 2)) == NULL)
 		return NULL;
@@ -321,8 +325,8 @@ lookup(struct hme_tally *t, const char *unit, size_t ulen, const char *period)
 		memcpy(p, period, plen);
 		g->period = p;
 	}
-	g->hash = h;
-	t->tab[i] = g;
+	t->tab[i].hash = h;
+	t->tab[i].g = g;
 	t->n++;
 	if (2 * t->n > t->cap && grow(t) == -1)
 		return NULL;
@@ -547,8 +551,8 @@ hme_tally_scores(struct hme_tally *t, const struct hme_score **out,
 		return -1;
 	}
 	for (i = j = 0; i < t->cap; i++)
-		if (t->tab[i] != NULL)
-			t->sorted[j++] = t->tab[i];
+		if (t->tab[i].g != NULL)
+			t->sorted[j++] = t->tab[i].g;
 	qsort(t->sorted, t->n, sizeof(*t->sorted), group_cmp);
 	for (i = 0; i < t->n; i++) {
 		g = t->sorted[i];
