@@ -619,9 +619,12 @@ replay(struct rec *rc, const struct tuff_node *n, struct tuff_error *e)
 	return 0;
 }
 
-/* A record built as a tree: ours, another kind's, or kindless. */
+/*
+ * A record built as a tree: ours (checked, 0 or -1), or another kind's
+ * or kindless (1: the caller passes it through).
+ */
 static int
-on_tree(struct hme_input *in, struct rec *rc, struct tuff_doc *doc,
+check_tree(struct hme_input *in, struct rec *rc, struct tuff_doc *doc,
     struct tuff_error *e)
 {
 	const struct tuff_node *root = doc->root;
@@ -645,10 +648,27 @@ on_tree(struct hme_input *in, struct rec *rc, struct tuff_doc *doc,
 	if (tuff_map_get(root, "kind") == NULL)
 		tuff_diag("warning", doc->file, doc->line, doc->column,
 		    "record has no kind; passed through");
+	return 1;
+}
+
+/* Check or pass through a record built as a tree; frees doc. */
+static int
+on_tree(struct hme_input *in, struct rec *rc, struct tuff_doc *doc,
+    struct tuff_error *e)
+{
+	int n = check_tree(in, rc, doc, e);
+
+	if (n != 1) {
+		tuff_doc_free(doc);
+		return n;
+	}
 	in->foreign++;
-	/* A write error is sticky in the writer, reported at its close. */
+	/* The writer takes doc's buffers and frees it; a write error is
+	 * sticky in the writer, reported at its close. */
 	if (in->w != NULL)
-		(void)tuff_write_doc(in->w, root);
+		(void)tuff_write_passthrough(in->w, doc);
+	else
+		tuff_doc_free(doc);
 	return 0;
 }
 
@@ -700,9 +720,7 @@ build(struct hme_input *in, struct tuff_reader *r, struct rec *rc,
 	if (b == -1)
 		return -1;
 	doc = tuff_reader_take(r);
-	b = on_tree(in, rc, doc, e);
-	tuff_doc_free(doc);
-	return b;
+	return on_tree(in, rc, doc, e);
 }
 
 /* The fast path: feed the live events of an hme-response. */
