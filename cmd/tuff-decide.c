@@ -2,11 +2,14 @@
  * tuff-decide: challenges into decisions and assignments within the
  * delegation order, and the follow-up of assignments (SPEC §4.2).
  *
- * The input is copied to temporary files and read twice, the same
- * bytes each time: the first pass validates everything, the second
- * writes.  A run that fails therefore writes nothing, and with -o the
- * old file stays as it was.
+ * The stream is parsed once.  Records the run leaves alone are written
+ * at once, as read, to a temporary body; the few it consumes are kept
+ * with their place in the body.  Only when the whole stream is valid is
+ * the output opened, and the body and what the kept records become are
+ * spliced into it.  A run that fails therefore writes nothing, and with
+ * -o the old file stays as it was.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,9 +105,18 @@ struct opts {
 	size_t		 nargs;
 };
 
-struct input {
-	const char	*name;
-	FILE		*fp;		/* a temporary copy */
+/* A record the run consumes, and where in the body it belongs. */
+struct kept {
+	struct tuff_doc	*doc;
+	long		 at;
+};
+
+struct run {
+	struct decide		*d;
+	FILE			*body;	/* what passes through, as read */
+	struct tuff_writer	*w;
+	struct kept		*kept;
+	size_t			 nkept, cap;
 };
 
 static void __attribute__((noreturn))
@@ -373,42 +385,6 @@ setup(struct decide *d, const struct opts *o)
 	return rc;
 }
 
-/*
- * Copy one input to a temporary file, so both passes read the same
- * bytes even from a pipe.
- */
-static int
-spool(const char *path, struct input *in)
-{
-	char buf[BUFSIZ];
-	FILE *src;
-	size_t n;
-	int rc = 0;
-
-	if ((src = tuff_open_input(path, &in->name)) == NULL)
-		return -1;
-	if ((in->fp = tmpfile()) == NULL) {
-		tuff_warn("temporary file");
-		rc = -1;
-	}
-	while (rc == 0 && (n = fread(buf, 1, sizeof(buf), src)) > 0)
-		if (fwrite(buf, 1, n, in->fp) != n) {
-			tuff_warn("temporary file");
-			rc = -1;
-		}
-	if (rc == 0 && ferror(src)) {
-		tuff_warn("%s", in->name);
-		rc = -1;
-	}
-	if (rc == 0 && fflush(in->fp) == EOF) {
-		tuff_warn("temporary file");
-		rc = -1;
-	}
-	if (src != stdin)
-		fclose(src);
-	return rc;
-}
-
 static void
 report(const struct tuff_error *e, void *arg)
 {
@@ -419,82 +395,149 @@ report(const struct tuff_error *e, void *arg)
 		tuff_report("error", e);
 }
 
-/*
- * Read every input from its start; pass 1 (w NULL) validates, pass 2
- * writes to w.  Returns 0, or -1 after reporting.
- */
+/* Validate each record; write it to the body, or keep it. */
 static int
-pass(struct decide *d, struct input *in, size_t nin, struct tuff_writer *w)
+on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 {
-	struct tuff_reader *r;
-	struct tuff_doc *doc;
+	struct run *r = arg;
+	struct kept *k;
+	long at;
+
+	if (decide_scan(r->d, doc, e) == -1) {
+		tuff_doc_free(doc);
+		return -1;
+	}
+	if (decide_passes_through(r->d, doc->kind)) {
+		/* Frees doc: the writer takes its buffers. */
+		if (tuff_write_passthrough(r->w, doc) == -1)
+			return tuff_seterr(e, NULL, 0, 0,
+			    "temporary file: %s", strerror(errno));
+		return 0;
+	}
+	if (tuff_writer_flush(r->w) == -1 || (at = ftell(r->body)) == -1) {
+		tuff_doc_free(doc);
+		return tuff_seterr(e, NULL, 0, 0, "temporary file: %s",
+		    strerror(errno));
+	}
+	if (r->nkept == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		if ((k = realloc(r->kept, r->cap * sizeof(*k))) == NULL) {
+			tuff_doc_free(doc);
+			return tuff_seterr(e, NULL, 0, 0, "out of memory");
+		}
+		r->kept = k;
+	}
+	r->kept[r->nkept].doc = doc;
+	r->kept[r->nkept++].at = at;
+	return 0;
+}
+
+/* Copy the body from where it is up to offset to (-1: to its end). */
+static int
+copy_body(FILE *body, FILE *out, long to)
+{
+	char buf[BUFSIZ];
+	size_t n, want;
+	long left = to;
+
+	for (;;) {
+		want = to < 0 || (size_t)left > sizeof(buf) ? sizeof(buf) :
+		    (size_t)left;
+		if (want == 0 || (n = fread(buf, 1, want, body)) == 0)
+			break;
+		if (fwrite(buf, 1, n, out) != n)
+			return -1;
+		left -= (long)n;
+	}
+	return ferror(body) || (to >= 0 && left != 0) ? -1 : 0;
+}
+
+/* The output, once the whole stream passed: body and kept records. */
+static int
+splice(struct run *r, FILE *out)
+{
+	struct tuff_writer *w;
 	struct tuff_error e;
 	size_t i;
-	int rc = 0, got;
+	long done = 0;
+	int rc = 0;
 
-	for (i = 0; i < nin && rc == 0; i++) {
-		rewind(in[i].fp);
-		if ((r = tuff_reader_new(in[i].fp, in[i].name)) == NULL) {
-			tuff_warnx("out of memory");
-			return -1;
-		}
-		while (rc == 0 && (got = tuff_reader_next(r, &doc, &e)) == 1) {
-			if (w == NULL) {
-				if (doc->kind == NULL)
-					tuff_diag("warning", doc->file,
-					    doc->line, doc->column,
-					    "record has no kind; passed through");
-				rc = decide_scan(d, doc, &e);
-				tuff_doc_free(doc);
-			} else
-				rc = decide_emit(d, doc, w, &e);
-		}
-		if (rc == 0 && got == -1)
-			rc = -1;
-		if (rc == -1)
-			tuff_report("error", &e);
-		tuff_reader_free(r);
+	if ((w = tuff_writer_new(out)) == NULL) {
+		tuff_warnx("out of memory");
+		return -1;
 	}
+	rewind(r->body);
+	for (i = 0; i < r->nkept && rc == 0; i++) {
+		if (copy_body(r->body, out, r->kept[i].at - done) == -1) {
+			tuff_warn("write error");
+			rc = -1;
+			break;
+		}
+		done = r->kept[i].at;
+		rc = decide_emit(r->d, r->kept[i].doc, w, &e);
+		r->kept[i].doc = NULL;
+		if (rc == 0)
+			rc = tuff_writer_flush(w);
+		if (rc == -1)
+			tuff_warn("write error");
+	}
+	if (rc == 0 && copy_body(r->body, out, -1) == -1) {
+		tuff_warn("write error");
+		rc = -1;
+	}
+	if (tuff_writer_close(w) == -1 && rc == 0) {
+		tuff_warn("write error");
+		rc = -1;
+	}
+	tuff_writer_free(w);
 	return rc;
 }
 
-/* Both passes; the output is opened only when the first one passed. */
+/* Read and check the whole stream; open the output only if it passed. */
 static int
-run(struct decide *d, struct input *in, size_t nin, const char *output)
+run(struct decide *d, int argc, char **argv, const char *output)
 {
-	struct tuff_writer *w;
+	struct run r = { .d = d };
 	struct tuff_out out;
 	FILE *fp;
-	int ok;
+	size_t i;
+	int rc = TUFF_ERR;
 
-	if (pass(d, in, nin, NULL) == -1 || decide_scan_end(d, report,
-	    NULL) > 0)
+	if ((r.body = tmpfile()) == NULL) {
+		tuff_warn("temporary file");
 		return TUFF_ERR;
-	if ((fp = tuff_out_open(&out, output)) == NULL)
-		return TUFF_ERR;
-	if ((w = tuff_writer_new(fp)) == NULL) {
+	}
+	if ((r.w = tuff_writer_new(r.body)) == NULL) {
 		tuff_warnx("out of memory");
-		return tuff_out_close(&out, 0);
+		goto done;
 	}
-	ok = pass(d, in, nin, w) == 0;
-	if (tuff_writer_close(w) == -1 && ok) {
-		tuff_warn("write error");
-		ok = 0;
+	if (tuff_each_record(argc, argv, on_record, &r) != TUFF_OK)
+		goto done;
+	if (tuff_writer_close(r.w) == -1) {
+		tuff_warn("temporary file");
+		goto done;
 	}
-	tuff_writer_free(w);
-	return tuff_out_close(&out, ok);
+	if (decide_scan_end(d, report, NULL) > 0)
+		goto done;
+	if ((fp = tuff_out_open(&out, output)) == NULL)
+		goto done;
+	rc = tuff_out_close(&out, splice(&r, fp) == 0);
+done:
+	for (i = 0; i < r.nkept; i++)
+		tuff_doc_free(r.kept[i].doc);
+	free(r.kept);
+	tuff_writer_free(r.w);
+	fclose(r.body);
+	return rc;
 }
 
 int
 main(int argc, char *argv[])
 {
-	static char *dash[] = { "-", NULL };
 	struct decide_delegation *deleg;
 	struct opts o;
-	struct input *in = NULL;
 	struct decide *d = NULL;
-	size_t nin = 0;
-	int rc = TUFF_ERR, i;
+	int rc = TUFF_ERR;
 
 	tuff_setprogname(argv[0]);
 	memset(&o, 0, sizeof(o));
@@ -513,24 +556,8 @@ main(int argc, char *argv[])
 	}
 	if (setup(d, &o) == -1)
 		goto done;
-	if (argc == 0) {
-		argc = 1;
-		argv = dash;
-	}
-	if ((in = calloc((size_t)argc, sizeof(*in))) == NULL) {
-		tuff_warnx("out of memory");
-		goto done;
-	}
-	nin = (size_t)argc;
-	for (i = 0; i < argc; i++)
-		if (spool(argv[i], &in[i]) == -1)
-			goto done;
-	rc = run(d, in, nin, o.output);
+	rc = run(d, argc, argv, o.output);
 done:
-	for (i = 0; (size_t)i < nin; i++)
-		if (in[i].fp != NULL)
-			fclose(in[i].fp);
-	free(in);
 	decide_free(d);
 	decide_delegation_free(deleg);
 	free(o.args);

@@ -1,9 +1,9 @@
 /*
- * A run of tuff-decide over a record stream, in two passes (see
- * decide.h): the first validates and remembers what the second needs
- * (the challenges' titles and pains, the highest ids, which challenges
- * decision records already decide); the second writes.  Memory grows
- * with the number of challenges and ids, not with the stream.
+ * A run of tuff-decide over a record stream (see decide.h): every
+ * record is validated, remembering what the output needs (the
+ * challenges' titles and pains, the highest ids, which challenges
+ * decision records already decide); then the records the run consumes
+ * are written as what they become.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -963,9 +963,8 @@ emit_followup(struct decide *d, const struct tuff_doc *doc,
 	return rc;
 }
 
-/* Does this mode leave records of this kind alone? */
-static int
-passes_through(const struct decide *d, const char *kind)
+int
+decide_passes_through(const struct decide *d, const char *kind)
 {
 	if (kind == NULL)
 		return 1;
@@ -996,15 +995,9 @@ int
 decide_emit(struct decide *d, struct tuff_doc *doc, struct tuff_writer *w,
     struct tuff_error *e)
 {
-	int rc;
+	int rc = decide_passes_through(d, doc->kind) ?
+	    write_root(w, doc->root, e) : emit(d, doc, w, e);
 
-	if (passes_through(d, doc->kind)) {
-		/* Frees doc: the writer takes its buffers, uncopied. */
-		if (tuff_write_passthrough(w, doc) == -1)
-			return tuff_seterr(e, NULL, 0, 0, "write error");
-		return 0;
-	}
-	rc = emit(d, doc, w, e);
 	tuff_doc_free(doc);
 	return rc;
 }

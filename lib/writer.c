@@ -76,6 +76,14 @@ start_stream(struct tuff_writer *w)
 }
 
 int
+tuff_writer_flush(struct tuff_writer *w)
+{
+	if (w->started && !w->failed && !yaml_emitter_flush(&w->em))
+		w->failed = 1;
+	return w->failed ? -1 : 0;
+}
+
+int
 tuff_writer_close(struct tuff_writer *w)
 {
 	yaml_event_t ev;

@@ -163,11 +163,13 @@ int	decide_followup(const struct tuff_doc *assignment, tuff_day as_of,
 	    long within, struct tuff_doc **out);
 
 /*
- * A run of tuff-decide.  The records are read twice, the same bytes
- * both times: decide_scan sees every record and validates it (nothing
- * written yet), decide_scan_end checks the stream as a whole, and only
- * then does decide_emit see every record again, in the same order, and
- * write the output.  So a failing run writes nothing.
+ * A run of tuff-decide.  decide_scan sees every record and validates
+ * it; the records the run passes through (decide_passes_through) can
+ * be written as read, and the caller keeps the others.  decide_scan_end
+ * then checks the stream as a whole, and only when it passed does
+ * decide_emit see each kept record, in stream order, and write what it
+ * becomes.  So a failing run writes nothing, and the stream is parsed
+ * once.
  */
 enum decide_mode {
 	DECIDE_DECIDE = 0,	/* challenges -> decisions, assignments */
@@ -219,7 +221,7 @@ int	decide_set(struct decide *, enum decide_key, const char *arg,
  */
 int	decide_check_options(struct decide *, struct tuff_error *e);
 
-/* Pass 1.  The run does not keep doc. */
+/* Every record, in order.  The run does not keep doc. */
 int	decide_scan(struct decide *, const struct tuff_doc *,
 	    struct tuff_error *e);
 
@@ -233,9 +235,12 @@ int	decide_scan(struct decide *, const struct tuff_doc *,
 typedef void	decide_report_fn(const struct tuff_error *, void *arg);
 size_t	decide_scan_end(struct decide *, decide_report_fn *, void *arg);
 
+/* Does the run leave records of this kind (NULL: none) as they are? */
+int	decide_passes_through(const struct decide *, const char *kind);
+
 /*
- * Pass 2: write what doc becomes, in its place.  Returns 0, or -1 with
- * e filled on a write error.  Takes doc (frees it).
+ * After decide_scan_end: write what a kept record becomes, in its place.
+ * Returns 0, or -1 with e filled on a write error.  Takes doc (frees it).
  */
 struct tuff_writer;
 int	decide_emit(struct decide *, struct tuff_doc *, struct tuff_writer *,

@@ -90,6 +90,12 @@ struct tuff_doc	*tuff_reader_take(struct tuff_reader *);
 
 /* NULL on ENOMEM.  The writer does not own or close fp. */
 struct tuff_writer	*tuff_writer_new(FILE *);
+/*
+ * Push what the emitter holds of complete records to the FILE, so the
+ * caller may write to it directly in between (tuff-decide splices).
+ * 0, or -1.
+ */
+int			 tuff_writer_flush(struct tuff_writer *);
 /* Ends the stream and flushes; returns 0 or -1 (write error: see errno). */
 int			 tuff_writer_close(struct tuff_writer *);
 void			 tuff_writer_free(struct tuff_writer *);
