@@ -15,6 +15,7 @@
 # Targets: at most 1.2 times the floor, and at most 16 MiB peak
 # whatever N (SPEC §4.4: memory is O(groups), not O(respondents)).
 set -u
+here=$(cd "$(dirname "$0")" && pwd) || exit 2
 build=${1:-./build}
 n=${HME_BENCH_N:-1200000}
 runs=${HME_BENCH_RUNS:-3}
@@ -55,43 +56,5 @@ while [ "$i" -lt "$runs" ]; do
 	i=$((i + 1))
 done >"$tmp/runs" || exit 2
 
-awk -v n="$n" -v size="$size" -v runs="$runs" '
-{
-	l = $1
-	for (i = 2; i <= NF; i++) {
-		split($i, kv, "=")
-		v[kv[1]] = kv[2]
-	}
-	cpu = v["user"] + v["sys"]
-	if (!(l in wall)) {
-		order[++nl] = l
-		wall[l] = v["wall"]
-		best[l] = cpu
-	}
-	if (v["wall"] < wall[l])
-		wall[l] = v["wall"]
-	if (cpu < best[l])
-		best[l] = cpu
-	if (v["maxrss_kib"] > rss[l])
-		rss[l] = v["maxrss_kib"]
-}
-END {
-	printf "%d responses, %.1f MiB of YAML; best of %d rounds\n\n",
-	    n, size / 1048576, runs
-	printf "%-20s %8s %8s %8s %9s %8s\n", "", "wall s", "cpu s",
-	    "ratio", "peak MiB", "targets"
-	f = best[order[1]]
-	for (i = 1; i <= nl; i++) {
-		l = order[i]
-		name = l
-		gsub(/--/, " --", name)
-		ratio = f > 0 ? best[l] / f : 0
-		mib = rss[l] / 1024
-		ok = i == 1 ? "" : ratio <= 1.2 && mib <= 16 ? "ok" : "MISSED"
-		line = sprintf("%-20s %8.2f %8.2f %8.2f %9.1f %8s", name,
-		    wall[l], best[l], ratio, mib, ok)
-		sub(/ +$/, "", line)
-		print line
-	}
-	printf "\ntargets: ratio <= 1.20 (cpu), peak <= 16.0 MiB\n"
-}' "$tmp/runs"
+awk -v title="$n responses, $((size / 1048576)) MiB of YAML; best of $runs rounds" \
+    -v ratio_max=1.2 -v peak_max_mib=16 -f "$here/report.awk" "$tmp/runs"

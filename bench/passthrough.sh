@@ -1,0 +1,69 @@
+#!/bin/sh
+# How fast records a tool does not consume stream through it, compared
+# with libyaml parsing and emitting the same file and nothing else.
+#
+#	bench/passthrough.sh [BUILD_DIR]
+#
+# Builds nothing: BUILD_DIR (default ./build) must hold the tools and
+# bench/{gen-responses,parse-emit-floor,measure}; use a build without
+# sanitizers.  Generates N hme-response records (PASS_BENCH_N, default
+# 1000000), foreign to tbls-check, tuff-journey and tuff-decide, and
+# runs the floor and each tool in turn, PASS_BENCH_RUNS rounds (default
+# 3).  Targets: each tool at most 1.3 times the floor in CPU time, and
+# memory independent of the stream's length: the peak is printed for a
+# tenth of the records too, and must not grow with N (within 1 MiB).
+set -u
+here=$(cd "$(dirname "$0")" && pwd) || exit 2
+build=${1:-./build}
+n=${PASS_BENCH_N:-1000000}
+runs=${PASS_BENCH_RUNS:-3}
+
+for f in tbls-check tuff-journey tuff-decide bench/gen-responses \
+    bench/parse-emit-floor bench/measure; do
+	if [ ! -x "$build/$f" ]; then
+		echo "passthrough.sh: $build/$f: not built" >&2
+		exit 2
+	fi
+done
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 2' INT TERM
+
+echo "generating $n records..."
+"$build/bench/gen-responses" "$n" >"$tmp/big.yaml" || exit 2
+"$build/bench/gen-responses" $((n / 10)) >"$tmp/small.yaml" || exit 2
+
+# run LABEL COMMAND...: one measured run, as "LABEL measure's line".
+run() {
+	label=$1
+	shift
+	m=$("$build/bench/measure" "$@") || {
+		echo "passthrough.sh: $label failed:" "$@" >&2
+		exit 2
+	}
+	echo "$label $m"
+}
+
+# Every tool in one round, so a burst of load elsewhere falls on all.
+round() {
+	data=$1
+	run floor "$build/bench/parse-emit-floor" "$data"
+	run tbls-check "$build/tbls-check" "$data"
+	run tuff-journey "$build/tuff-journey" "$data"
+	run tuff-decide--due "$build/tuff-decide" --due --as-of 2026-01-01 \
+	    "$data"
+	run tuff-decide--by "$build/tuff-decide" --by socialchef "$data"
+}
+
+i=0
+while [ "$i" -lt "$runs" ]; do
+	round "$tmp/big.yaml"
+	i=$((i + 1))
+done >"$tmp/big" || exit 2
+round "$tmp/small.yaml" >"$tmp/small" || exit 2
+
+awk -v title="$n records, $(($(wc -c <"$tmp/big.yaml") / 1048576)) MiB; best of $runs rounds" \
+    -v ratio_max=1.3 -v peak_max_mib=16 -f "$here/report.awk" "$tmp/big"
+echo
+awk -v title="the same tools on $((n / 10)) records (memory must not grow with N)" \
+    -v ratio_max=1.3 -v peak_max_mib=16 -f "$here/report.awk" "$tmp/small"
