@@ -256,10 +256,14 @@ on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 	}
 	if (doc->kind != NULL && strcmp(doc->kind, "journey") == 0)
 		rc = note_journey(o, doc, e);
-	if (rc == 0 && !o->gcc && tuff_write_doc(o->w, doc->root) == -1)
-		rc = tuff_seterr(e, NULL, 0, 0, "write error");
-	tuff_doc_free(doc);
-	return rc;
+	if (rc == -1 || o->gcc) {
+		tuff_doc_free(doc);
+		return rc;
+	}
+	/* The fast path: the writer takes the reader's buffers and frees doc. */
+	if (tuff_write_passthrough(o->w, doc) == -1)
+		return tuff_seterr(e, NULL, 0, 0, "write error");
+	return 0;
 }
 
 /* Write one held record with what it was found to have. */
