@@ -115,35 +115,6 @@ parse_min_group(struct opts *o, const char *arg)
 	o->cf.min_group = v;
 }
 
-/* The option getopt_long found without its argument (in optopt). */
-static void
-missing_argument(void)
-{
-	const struct option *lo;
-	char c[2] = { (char)optopt, '\0' };
-
-	for (lo = longopts; lo->name != NULL; lo++)
-		if (lo->val == optopt && optopt > CHAR_MAX)
-			bad("option requires an argument -- %s", lo->name);
-	bad("option requires an argument -- %s", c);
-}
-
-/* arg is the word holding the unknown option (optopt 0: a long one). */
-static void
-unknown_option(const char *arg)
-{
-	char c[2] = { (char)optopt, '\0' };
-	size_t len;
-
-	if (optopt != 0)
-		bad("unknown option -- %s", c);
-	arg += strspn(arg, "-");
-	len = strcspn(arg, "=");
-	fprintf(stderr, "%s: unknown option -- %.*s\n", tuff_progname(),
-	    (int)len, arg);
-	usage();
-}
-
 static void
 parse_options(struct opts *o, int argc, char *argv[])
 {
@@ -198,10 +169,9 @@ parse_options(struct opts *o, int argc, char *argv[])
 			o->cf.trend = 1;
 			break;
 		case ':':
-			missing_argument();
-			break;
 		default:
-			unknown_option(argv[optind - 1]);
+			tuff_getopt_warn(c, argv, longopts);
+			usage();
 		}
 	if (o->cf.rollup && o->cf.by == HME_BY_PERIOD)
 		bad("--rollup needs units: not with --by %s", "period");

@@ -86,26 +86,6 @@ bad_usage(void)
 	exit(TUFF_ERR);
 }
 
-/*
- * getopt_long with opterr 0 leaves the complaint to us: optopt is the
- * short option, or 0 or a long option's value, when the culprit is
- * argv[optind - 1] ("--name" or "--name=value").
- */
-static void __attribute__((noreturn))
-bad_option(const char *what, char *argv[])
-{
-	const char *arg = argv[optind - 1];
-
-	if (optopt > 0 && optopt < 256)
-		tuff_warnx("%s -- %c", what, optopt);
-	else if (strncmp(arg, "--", 2) == 0)
-		tuff_warnx("%s -- %.*s", what, (int)strcspn(arg + 2, "="),
-		    arg + 2);
-	else
-		tuff_warnx("%s -- %s", what, arg);
-	bad_usage();
-}
-
 static void __attribute__((noreturn))
 bad_value(const char *opt, const char *val, const char *want)
 {
@@ -193,9 +173,9 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **outpath,
 			*list = 1;
 			break;
 		case ':':
-			bad_option("option requires an argument", argv);
 		default:
-			bad_option("unknown option", argv);
+			tuff_getopt_warn(c, argv, longopts);
+			bad_usage();
 		}
 	day = tuff_date_today();
 	if (as_of != NULL && tuff_date_parse(as_of, strlen(as_of), &day) == -1)

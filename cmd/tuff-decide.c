@@ -181,37 +181,6 @@ looks_like_due(const char *s)
 	return 1;
 }
 
-static void __attribute__((noreturn))
-unknown_option(char **argv, int c)
-{
-	const char *arg = argv[optind - 1];
-
-	if (c != 0)
-		tuff_warnx("unknown option -- %c", c);
-	else if (strncmp(arg, "--", 2) == 0)
-		tuff_warnx("unknown option -- %.*s", (int)strcspn(arg + 2, "="),
-		    arg + 2);
-	else
-		tuff_warnx("unknown option -- %s", arg);
-	usage();
-}
-
-/* getopt_long sets optopt to the val of a long option. */
-static void __attribute__((noreturn))
-missing_argument(int opt)
-{
-	const struct option *lo;
-
-	for (lo = longopts; lo->name != NULL; lo++)
-		if (lo->val == opt && opt >= OPT_ASSIGN) {
-			tuff_warnx("option requires an argument -- %s",
-			    lo->name);
-			usage();
-		}
-	tuff_warnx("option requires an argument -- %c", opt);
-	usage();
-}
-
 /* Remember an option of decide mode, for check_mode. */
 static void
 decide_option(struct opts *o, int opt)
@@ -294,9 +263,9 @@ parse_options(int argc, char *argv[], struct opts *o)
 			add_arg(o, c, optarg);
 			break;
 		case ':':
-			missing_argument(optopt);
 		default:
-			unknown_option(argv, optopt);
+			tuff_getopt_warn(c, argv, longopts);
+			usage();
 		}
 }
 

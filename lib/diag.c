@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -80,6 +81,41 @@ tuff_diag(const char *severity, const char *file, unsigned long line,
 	va_start(ap, fmt);
 	vdiag(severity, file, line, column, fmt, ap);
 	va_end(ap);
+}
+
+/* Did the user write the option refused in optopt as --NAME? */
+static int
+written_long(const char *word, const struct option *longopts)
+{
+	const struct option *lo;
+	size_t len;
+
+	if (strncmp(word, "--", 2) != 0 || word[2] == '\0')
+		return 0;
+	if (optopt == 0)
+		return 1;		/* an unknown long option */
+	len = strcspn(word + 2, "=");
+	for (lo = longopts; lo != NULL && lo->name != NULL; lo++)
+		if (lo->val == optopt && strlen(lo->name) == len &&
+		    strncmp(lo->name, word + 2, len) == 0)
+			return 1;
+	return 0;
+}
+
+void
+tuff_getopt_warn(int c, char *const argv[], const struct option *longopts)
+{
+	const char *what = c == ':' ? "option requires an argument" :
+	    "unknown option";
+	const char *word = optind > 0 ? argv[optind - 1] : "";
+
+	if (word != NULL && written_long(word, longopts))
+		tuff_warnx("%s -- %.*s", what, (int)strcspn(word + 2, "="),
+		    word + 2);
+	else if (optopt > 0 && optopt <= 0xff)
+		tuff_warnx("%s -- %c", what, optopt);
+	else
+		tuff_warnx("%s", what);
 }
 
 void

@@ -35,19 +35,6 @@ is_string(const struct tuff_node *v)
 	    !tuff_plain_is_special(v->u.s.val, v->u.s.len);
 }
 
-static const char *
-what(const struct tuff_node *v)
-{
-	switch (v->type) {
-	case TUFF_SEQ:
-		return "a sequence";
-	case TUFF_MAP:
-		return "a mapping";
-	default:
-		return "a scalar";
-	}
-}
-
 int
 tuff_field_str(const struct tuff_doc *doc, const struct tuff_node *map,
     const char *key, int required, const char **out, struct tuff_error *e)
@@ -59,7 +46,7 @@ tuff_field_str(const struct tuff_doc *doc, const struct tuff_node *map,
 		return absent && !required ? 0 : -1;
 	if (!is_string(v))
 		return tuff_node_err(e, doc, v, "%s: expected a string, not %s",
-		    key, v->type == TUFF_SCALAR ? v->u.s.val : what(v));
+		    key, v->type == TUFF_SCALAR ? v->u.s.val : tuff_type_name(v));
 	if (strlen(v->u.s.val) != v->u.s.len)
 		return tuff_node_err(e, doc, v, "%s: string holds a NUL byte",
 		    key);
@@ -80,7 +67,7 @@ tuff_field_int(const struct tuff_doc *doc, const struct tuff_node *map,
 	if (tuff_get_int(v, min, max, out) == -1)
 		return tuff_node_err(e, doc, v,
 		    "%s: expected an integer from %ld to %ld, not %s", key, min,
-		    max, v->type == TUFF_SCALAR ? v->u.s.val : what(v));
+		    max, v->type == TUFF_SCALAR ? v->u.s.val : tuff_type_name(v));
 	return 0;
 }
 
@@ -97,7 +84,7 @@ tuff_field_date(const struct tuff_doc *doc, const struct tuff_node *map,
 	    tuff_date_parse(v->u.s.val, v->u.s.len, out) == -1)
 		return tuff_node_err(e, doc, v,
 		    "%s: expected a date YYYY-MM-DD, not %s", key,
-		    v->type == TUFF_SCALAR ? v->u.s.val : what(v));
+		    v->type == TUFF_SCALAR ? v->u.s.val : tuff_type_name(v));
 	return 0;
 }
 
@@ -140,7 +127,7 @@ field_type(const struct tuff_doc *doc, const struct tuff_node *map,
 		return absent && !required ? 0 : -1;
 	if (v->type != type)
 		return tuff_node_err(e, doc, v, "%s: expected %s, not %s", key,
-		    type == TUFF_SEQ ? "a sequence" : "a mapping", what(v));
+		    type == TUFF_SEQ ? "a sequence" : "a mapping", tuff_type_name(v));
 	*out = v;
 	return 0;
 }

@@ -141,19 +141,6 @@ journey_distinct_actors(const struct tuff_node *journey)
  * Validation.
  */
 
-static const char *
-what(const struct tuff_node *v)
-{
-	switch (v->type) {
-	case TUFF_SEQ:
-		return "a sequence";
-	case TUFF_MAP:
-		return "a mapping";
-	default:
-		return "a scalar";
-	}
-}
-
 /* Put "step N: " in front of the message in e; returns -1. */
 static int
 in_step(struct tuff_error *e, size_t i)
@@ -218,7 +205,7 @@ check_step(const struct tuff_doc *doc, const struct tuff_node *step,
 
 	if (step->type != TUFF_MAP)
 		return tuff_node_err(e, doc, step, "expected a mapping, not %s",
-		    what(step));
+		    tuff_type_name(step));
 	if (check_text(doc, step, "action", e) == -1 ||
 	    check_strings(doc, step, strs, e) == -1 ||
 	    tuff_field_int(doc, step, "minutes", 0, 0, MAX_MINUTES, &v,
@@ -244,7 +231,7 @@ check_insights(const struct tuff_doc *doc, const struct tuff_node *j,
 		if (it->type != TUFF_SCALAR || tuff_is_null(it))
 			return tuff_node_err(e, doc, it,
 			    "insights: item %zu: expected a string, not %s",
-			    i + 1, it->type == TUFF_SCALAR ? "null" : what(it));
+			    i + 1, it->type == TUFF_SCALAR ? "null" : tuff_type_name(it));
 	}
 	return 0;
 }

@@ -294,6 +294,19 @@ tuff_map_get(const struct tuff_node *map, const char *key)
 }
 
 const char *
+tuff_type_name(const struct tuff_node *n)
+{
+	switch (n->type) {
+	case TUFF_SEQ:
+		return "a sequence";
+	case TUFF_MAP:
+		return "a mapping";
+	default:
+		return "a scalar";
+	}
+}
+
+const char *
 tuff_str(const struct tuff_node *n)
 {
 	return n != NULL && n->type == TUFF_SCALAR ? n->u.s.val : NULL;

@@ -507,12 +507,6 @@ make_node(struct tuff_reader *r, struct tuff_doc *d,
 	return n;
 }
 
-static const char *
-type_name(const struct tuff_node *n)
-{
-	return n->type == TUFF_SEQ ? "a sequence" : "a scalar";
-}
-
 /* Hang a finished node under the collection on top of the stack. */
 static void
 attach(struct tuff_reader *r, struct tuff_node *n)
@@ -576,7 +570,7 @@ tuff_reader_build(struct tuff_reader *r, const struct tuff_event *ev,
 			r->failed = 1;
 			return tuff_seterr(e, r->name, ev->line, ev->column,
 			    "a record must be a mapping, not %s",
-			    type_name(n));
+			    tuff_type_name(n));
 		}
 		if (ev->type == TUFF_EV_SCALAR)
 			attach(r, n);

@@ -9,19 +9,6 @@
 #include "tuff/record.h"
 #include "tuff/tbls.h"
 
-static const char *
-what(const struct tuff_node *n)
-{
-	switch (n->type) {
-	case TUFF_SEQ:
-		return "a sequence";
-	case TUFF_MAP:
-		return "a mapping";
-	default:
-		return "a scalar";
-	}
-}
-
 /* A mapping of settings for one rule: for now only severity. */
 static int
 rule_settings(struct tbls_config *cfg, int rule, const struct tuff_doc *doc,
@@ -43,7 +30,7 @@ rule_settings(struct tbls_config *cfg, int rule, const struct tuff_doc *doc,
 		if (v == NULL || (sev = tbls_severity_parse(v, 0)) == -1)
 			return tuff_node_err(e, doc, p->val,
 			    "severity: expected error, warning or note, not %s",
-			    v != NULL ? v : what(p->val));
+			    v != NULL ? v : tuff_type_name(p->val));
 		cfg->severity[rule] = (enum tbls_severity)sev;
 		seen = 1;
 	}
@@ -77,7 +64,7 @@ apply_rule(struct tbls_config *cfg, const struct tuff_doc *doc,
 	} else
 		return tuff_node_err(e, doc, p->val,
 		    "%s: expected enable, disable or {severity: ...}, not %s",
-		    id, v != NULL ? v : what(p->val));
+		    id, v != NULL ? v : tuff_type_name(p->val));
 	return 0;
 }
 
@@ -102,7 +89,7 @@ apply(struct tbls_config *cfg, const struct tuff_doc *doc,
 		return 0;
 	if (rs->type != TUFF_MAP)
 		return tuff_node_err(e, doc, rs,
-		    "rules: expected a mapping of rule ids, not %s", what(rs));
+		    "rules: expected a mapping of rule ids, not %s", tuff_type_name(rs));
 	for (i = 0; i < rs->u.map.n; i++)
 		if (apply_rule(cfg, doc, &rs->u.map.pairs[i], e) == -1)
 			return -1;

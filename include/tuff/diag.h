@@ -30,6 +30,18 @@ void	tuff_diag(const char *severity, const char *file, unsigned long line,
 	    unsigned long column, const char *fmt, ...)
 	    __attribute__((format(printf, 5, 6)));
 
+/*
+ * After getopt_long (with opterr 0 and ":" leading the optstring)
+ * returned c, '?' for an unknown option or ':' for a missing argument:
+ * "prog: unknown option -- NAME" or "prog: option requires an argument
+ * -- NAME", naming the option as the user wrote it (a letter, or a long
+ * name without its dashes and any "=value"), the same in every tool and
+ * with every libc.
+ */
+struct option;
+void	tuff_getopt_warn(int c, char *const argv[],
+	    const struct option *longopts);
+
 /* Report a filled error value as an error or a warning. */
 void	tuff_report(const char *severity, const struct tuff_error *e);
 

@@ -120,6 +120,8 @@ int	tuff_map_del(struct tuff_node *map, const char *key);
  */
 struct tuff_node	*tuff_map_get(const struct tuff_node *map,
 			    const char *key);
+/* "a scalar", "a sequence" or "a mapping", for messages. */
+const char		*tuff_type_name(const struct tuff_node *);
 /* The string value of a scalar, or NULL for non-scalars and NULL. */
 const char		*tuff_str(const struct tuff_node *);
 /* A null: NULL, or a plain ~/null/Null/NULL/empty scalar, or !!null. */
