@@ -17,7 +17,6 @@
 # FUZZ_RSS_MB    memory limit; more is a finding (1024)
 # FUZZ_TIMEOUT   seconds one input may take; longer is a finding (10)
 # FUZZ_JOBS      parallel fuzzing processes per target (1)
-# TUFF_FUZZ_KNOWN  known findings to look past (see fuzz_reader.c)
 set -u
 here=$(cd "$(dirname "$0")" && pwd) || exit 2
 src=$(cd "$here/../.." && pwd) || exit 2
