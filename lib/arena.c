@@ -5,11 +5,11 @@
 #include "arena.h"
 
 /*
- * The first chunk is small enough for glibc's small bins (a record of a
- * dozen keys fits), so reading a million small records never triggers
- * malloc_consolidate; later chunks double up to CHUNK_MAX.
+ * The arena and its first chunk are one allocation, small enough for
+ * glibc's small bins, so reading a million small records costs one
+ * malloc each; later chunks double up to CHUNK_MAX.
  */
-#define CHUNK_FIRST	(1024 - 64)
+#define FIRST_BLOCK	1008
 #define CHUNK_MAX	(64 * 1024)
 #define ALIGN		alignof(max_align_t)
 
@@ -22,14 +22,29 @@ struct chunk {
 
 struct tuff_arena {
 	struct chunk	*head;		/* the chunk being filled */
+	struct chunk	*first;		/* inside this allocation */
 	size_t		 total;
 	size_t		 next_size;	/* of the next regular chunk */
 };
 
+#define ARENA_HDR	((sizeof(struct tuff_arena) + ALIGN - 1) & ~(ALIGN - 1))
+
 struct tuff_arena *
 tuff_arena_new(void)
 {
-	return calloc(1, sizeof(struct tuff_arena));
+	struct tuff_arena *a;
+	struct chunk *c;
+
+	if ((a = malloc(FIRST_BLOCK)) == NULL)
+		return NULL;
+	c = (struct chunk *)((unsigned char *)a + ARENA_HDR);
+	c->next = NULL;
+	c->size = FIRST_BLOCK - ARENA_HDR - sizeof(*c);
+	c->used = 0;
+	a->head = a->first = c;
+	a->total = 0;
+	a->next_size = 2 * c->size;
+	return a;
 }
 
 void
@@ -41,7 +56,8 @@ tuff_arena_free(struct tuff_arena *a)
 		return;
 	for (c = a->head; c != NULL; c = next) {
 		next = c->next;
-		free(c);
+		if (c != a->first)
+			free(c);
 	}
 	free(a);
 }
@@ -67,8 +83,6 @@ tuff_arena_alloc(struct tuff_arena *a, size_t n)
 		a->total += n;
 		return c->data + c->used - n;
 	}
-	if (a->next_size == 0)
-		a->next_size = CHUNK_FIRST - sizeof(*c);
 	if (n > a->next_size / 4)
 		size = n;
 	else {

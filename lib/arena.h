@@ -17,13 +17,4 @@ void			*tuff_arena_alloc(struct tuff_arena *, size_t n);
 /* Bytes handed out so far (for tests and limits). */
 size_t			 tuff_arena_used(const struct tuff_arena *);
 
-/*
- * Not an arena function, but as private: a document adopts a scalar
- * value malloc'd by libyaml (node.c; used by reader.c).
- */
-struct tuff_doc;
-struct tuff_node;
-void	tuff_doc_adopt(struct tuff_doc *, struct tuff_node *, char *val,
-	    size_t len);
-
 #endif

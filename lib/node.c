@@ -12,32 +12,29 @@
 #define YAML_NULL_TAG	"tag:yaml.org,2002:null"
 #define YAML_INT_TAG	"tag:yaml.org,2002:int"
 
+/* The document lives in its own arena: one allocation for both. */
 struct tuff_doc *
 tuff_doc_new(void)
 {
+	struct tuff_arena *a;
 	struct tuff_doc *d;
 
-	if ((d = calloc(1, sizeof(*d))) == NULL)
+	if ((a = tuff_arena_new()) == NULL)
 		return NULL;
-	if ((d->arena = tuff_arena_new()) == NULL) {
-		free(d);
+	if ((d = tuff_arena_alloc(a, sizeof(*d))) == NULL) {
+		tuff_arena_free(a);
 		return NULL;
 	}
+	memset(d, 0, sizeof(*d));
+	d->arena = a;
 	return d;
 }
 
 void
 tuff_doc_free(struct tuff_doc *d)
 {
-	size_t i;
-
-	if (d == NULL)
-		return;
-	for (i = 0; i < d->nheap; i++)
-		if (d->heap[i]->heap)
-			free(d->heap[i]->u.s.val);
-	tuff_arena_free(d->arena);
-	free(d);
+	if (d != NULL)
+		tuff_arena_free(d->arena);	/* d with it */
 }
 
 /*
@@ -169,6 +166,7 @@ tuff_copy(struct tuff_doc *d, const struct tuff_node *src)
 		return NULL;
 	n = new_node(d, src->type);
 	n->style = src->style;
+	n->utf8ok = src->utf8ok;
 	n->line = src->line;
 	n->column = src->column;
 	if (src->tag != NULL)
@@ -205,21 +203,6 @@ grow(struct tuff_doc *d, void *old, size_t n, size_t *cap, size_t elem)
 	if (n > 0)
 		memcpy(p, old, n * elem);
 	return p;
-}
-
-/*
- * Take ownership of a scalar value the parser malloc'd: the reader keeps
- * libyaml's buffer instead of copying it, and the writer can hand it
- * straight back to the emitter (tuff_write_passthrough).
- */
-void
-tuff_doc_adopt(struct tuff_doc *d, struct tuff_node *n, char *val, size_t len)
-{
-	n->u.s.val = val;
-	n->u.s.len = len;
-	n->heap = 1;
-	d->heap = grow(d, d->heap, d->nheap, &d->capheap, sizeof(*d->heap));
-	d->heap[d->nheap++] = n;
 }
 
 void

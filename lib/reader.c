@@ -25,7 +25,7 @@
 
 struct frame {
 	struct tuff_node	*node;
-	struct tuff_node	*key;	/* a mapping's key awaiting its value */
+	size_t			 base;	/* its first child in kids */
 };
 
 struct tuff_reader {
@@ -50,6 +50,13 @@ struct tuff_reader {
 	struct tuff_doc	*doc;		/* being built */
 	struct frame	 stack[TUFF_MAX_DEPTH + 1];
 	int		 sp;
+	/*
+	 * The children of the open collections, gathered here (keys and
+	 * values in turn for a mapping) so each collection gets an array of
+	 * exactly its size when it ends.  Reused from record to record.
+	 */
+	struct tuff_node **kids;
+	size_t		 nkids, capkids;
 };
 
 /* Advance a 0-based line and column over n bytes of UTF-8. */
@@ -129,6 +136,7 @@ tuff_reader_free(struct tuff_reader *r)
 	if (r->have_ev)
 		yaml_event_delete(&r->ev);
 	tuff_doc_free(r->doc);
+	free(r->kids);
 	yaml_parser_delete(&r->parser);
 	free(r);
 }
@@ -466,15 +474,13 @@ check_duplicates(struct tuff_reader *r, const struct tuff_node *map,
 }
 
 /*
- * A node for the event.  A scalar that is the parser's current event
- * keeps libyaml's buffer rather than a copy: pass-through then costs no
- * copy at all (see tuff_write_passthrough).
+ * A node for the event.  Scalars are copied into the arena, so libyaml's
+ * buffer goes back to malloc at once: holding a record's worth of them
+ * instead costs more in cache misses than the copy.
  */
 static struct tuff_node *
-make_node(struct tuff_reader *r, struct tuff_doc *d,
-    const struct tuff_event *ev)
+make_node(struct tuff_doc *d, const struct tuff_event *ev)
 {
-	yaml_event_t *y = &r->ev;
 	struct tuff_node *n;
 
 	switch (ev->type) {
@@ -482,15 +488,9 @@ make_node(struct tuff_reader *r, struct tuff_doc *d,
 		n = tuff_alloc(d, sizeof(*n));
 		memset(n, 0, sizeof(*n));
 		n->type = TUFF_SCALAR;
-		if (r->have_ev && y->type == YAML_SCALAR_EVENT &&
-		    ev->val == (const char *)y->data.scalar.value) {
-			tuff_doc_adopt(d, n, (char *)y->data.scalar.value,
-			    ev->len);
-			y->data.scalar.value = NULL;
-		} else {
-			n->u.s.val = tuff_strndup(d, ev->val, ev->len);
-			n->u.s.len = ev->len;
-		}
+		n->u.s.val = tuff_strndup(d, ev->val, ev->len);
+		n->u.s.len = ev->len;
+		n->utf8ok = 1;
 		break;
 	case TUFF_EV_SEQ_START:
 		n = tuff_new_seq(d);
@@ -508,24 +508,53 @@ make_node(struct tuff_reader *r, struct tuff_doc *d,
 }
 
 /* Hang a finished node under the collection on top of the stack. */
-static void
-attach(struct tuff_reader *r, struct tuff_node *n)
+static int
+attach(struct tuff_reader *r, struct tuff_node *n, struct tuff_error *e)
 {
-	struct frame *f;
+	struct tuff_node **k;
+	size_t cap;
 
 	if (r->sp == 0) {
 		r->doc->root = n;
-		return;
+		return 0;
 	}
-	f = &r->stack[r->sp - 1];
-	if (f->node->type == TUFF_SEQ)
-		tuff_seq_push(r->doc, f->node, n);
-	else if (f->key == NULL)
-		f->key = n;
-	else {
-		tuff_map_push(r->doc, f->node, f->key, n);
-		f->key = NULL;
+	if (r->nkids == r->capkids) {
+		cap = r->capkids ? 2 * r->capkids : 64;
+		if ((k = realloc(r->kids, cap * sizeof(*k))) == NULL) {
+			r->failed = 1;
+			return tuff_seterr(e, r->name, 0, 0, "out of memory");
+		}
+		r->kids = k;
+		r->capkids = cap;
 	}
+	r->kids[r->nkids++] = n;
+	return 0;
+}
+
+/* Give the collection on top of the stack its children, exactly. */
+static struct tuff_node *
+close_collection(struct tuff_reader *r)
+{
+	struct frame *f = &r->stack[--r->sp];
+	struct tuff_node *n = f->node, **kid = r->kids + f->base;
+	size_t i, count = r->nkids - f->base;
+
+	if (n->type == TUFF_SEQ) {
+		n->u.seq.items = tuff_alloc(r->doc, count * sizeof(*kid));
+		memcpy(n->u.seq.items, kid, count * sizeof(*kid));
+		n->u.seq.n = n->u.seq.cap = count;
+	} else {
+		count /= 2;
+		n->u.map.pairs = tuff_alloc(r->doc,
+		    count * sizeof(*n->u.map.pairs));
+		for (i = 0; i < count; i++) {
+			n->u.map.pairs[i].key = kid[2 * i];
+			n->u.map.pairs[i].val = kid[2 * i + 1];
+		}
+		n->u.map.n = n->u.map.cap = count;
+	}
+	r->nkids = f->base;
+	return n;
 }
 
 /* The record's kind, when its root has a string "kind". */
@@ -554,6 +583,7 @@ tuff_reader_build(struct tuff_reader *r, const struct tuff_event *ev,
 		r->doc->line = ev->line;
 		r->doc->column = ev->column;
 		r->sp = 0;
+		r->nkids = 0;
 		return 0;
 	}
 	if (r->doc == NULL)
@@ -563,7 +593,7 @@ tuff_reader_build(struct tuff_reader *r, const struct tuff_event *ev,
 	case TUFF_EV_SCALAR:
 	case TUFF_EV_SEQ_START:
 	case TUFF_EV_MAP_START:
-		n = make_node(r, r->doc, ev);
+		n = make_node(r->doc, ev);
 		if (r->sp == 0 && n->type != TUFF_MAP &&
 		    !(n->type == TUFF_SCALAR && n->u.s.len == 0 &&
 		    n->tag == NULL && n->style == TUFF_PLAIN)) {
@@ -573,19 +603,16 @@ tuff_reader_build(struct tuff_reader *r, const struct tuff_event *ev,
 			    tuff_type_name(n));
 		}
 		if (ev->type == TUFF_EV_SCALAR)
-			attach(r, n);
-		else {
-			r->stack[r->sp].node = n;
-			r->stack[r->sp++].key = NULL;
-		}
+			return attach(r, n, e);
+		r->stack[r->sp].node = n;
+		r->stack[r->sp++].base = r->nkids;
 		return 0;
 	case TUFF_EV_MAP_END:
 	case TUFF_EV_SEQ_END:
-		n = r->stack[--r->sp].node;
+		n = close_collection(r);
 		if (n->type == TUFF_MAP && check_duplicates(r, n, e) == -1)
 			return -1;
-		attach(r, n);
-		return 0;
+		return attach(r, n, e);
 	case TUFF_EV_DOC_END:
 		if (r->doc->root != NULL && r->doc->root->type != TUFF_MAP)
 			r->doc->root = NULL;	/* the empty document */

@@ -198,13 +198,14 @@ emit_scalar(struct tuff_writer *w, const char *tag, char *v, size_t len,
 	return emit(w, &ev);
 }
 
+/* Emit a copy of val; checked is set when it is known to be UTF-8. */
 static int
 scalar(struct tuff_writer *w, const char *tag, const char *val, size_t len,
-    enum tuff_style style)
+    enum tuff_style style, int checked)
 {
 	char *v;
 
-	if (!valid_utf8((const unsigned char *)val, len)) {
+	if (!checked && !valid_utf8((const unsigned char *)val, len)) {
 		errno = EILSEQ;
 		w->failed = 1;
 		return -1;
@@ -265,14 +266,12 @@ tuff_w_seq_end(struct tuff_writer *w)
 }
 
 /*
- * Walk a tree.  With move set, scalars holding the parser's buffer hand
- * it to the emitter instead of a copy; that is only safe for a tree
- * exactly as read, where no node appears twice.  tight is set inside a
- * flow collection and for keys, where libyaml's emitter would quote an
- * empty plain scalar: a null there is written "~" so it stays a null.
+ * Walk a tree.  tight is set inside a flow collection and for keys,
+ * where libyaml's emitter would quote an empty plain scalar: a null
+ * there is written "~" so it stays a null.
  */
 static int
-write_node(struct tuff_writer *w, struct tuff_node *n, int move, int tight)
+write_node(struct tuff_writer *w, const struct tuff_node *n, int tight)
 {
 	size_t i;
 
@@ -280,25 +279,19 @@ write_node(struct tuff_writer *w, struct tuff_node *n, int move, int tight)
 	case TUFF_SCALAR:
 		if (tight && n->u.s.len == 0 && n->style == TUFF_PLAIN &&
 		    n->tag == NULL)
-			return scalar(w, NULL, "~", 1, TUFF_PLAIN);
-		if (move && n->heap) {
-			n->heap = 0;
-			return emit_scalar(w, n->tag, n->u.s.val, n->u.s.len,
-			    (enum tuff_style)n->style);
-		}
+			return scalar(w, NULL, "~", 1, TUFF_PLAIN, 1);
 		return scalar(w, n->tag, n->u.s.val, n->u.s.len,
-		    (enum tuff_style)n->style);
+		    (enum tuff_style)n->style, n->utf8ok);
 	case TUFF_SEQ:
 		seq_start(w, n->tag, n->style);
 		for (i = 0; i < n->u.seq.n; i++)
-			write_node(w, n->u.seq.items[i], move,
-			    tight || n->style);
+			write_node(w, n->u.seq.items[i], tight || n->style);
 		return tuff_w_seq_end(w);
 	case TUFF_MAP:
 		map_start(w, n->tag, n->style);
 		for (i = 0; i < n->u.map.n; i++) {
-			write_node(w, n->u.map.pairs[i].key, move, 1);
-			write_node(w, n->u.map.pairs[i].val, move,
+			write_node(w, n->u.map.pairs[i].key, 1);
+			write_node(w, n->u.map.pairs[i].val,
 			    tight || n->style);
 		}
 		return tuff_w_map_end(w);
@@ -309,7 +302,7 @@ write_node(struct tuff_writer *w, struct tuff_node *n, int move, int tight)
 int
 tuff_w_node(struct tuff_writer *w, const struct tuff_node *n)
 {
-	return write_node(w, (struct tuff_node *)n, 0, 0);
+	return write_node(w, n, 0);
 }
 
 int
@@ -317,9 +310,7 @@ tuff_write_passthrough(struct tuff_writer *w, struct tuff_doc *doc)
 {
 	int rc;
 
-	doc_start(w);
-	write_node(w, doc->root, 1, 0);
-	rc = doc_end(w);
+	rc = tuff_write_doc(w, doc->root);
 	tuff_doc_free(doc);
 	return rc;
 }
@@ -364,7 +355,7 @@ tuff_w_str(struct tuff_writer *w, const char *s)
 	size_t len = strlen(s);
 
 	return scalar(w, NULL, s, len,
-	    tuff_plain_is_special(s, len) ? TUFF_SINGLE : TUFF_ANY);
+	    tuff_plain_is_special(s, len) ? TUFF_SINGLE : TUFF_ANY, 0);
 }
 
 int
@@ -376,7 +367,7 @@ tuff_w_key(struct tuff_writer *w, const char *key)
 int
 tuff_w_plain(struct tuff_writer *w, const char *s)
 {
-	return scalar(w, NULL, s, strlen(s), TUFF_PLAIN);
+	return scalar(w, NULL, s, strlen(s), TUFF_PLAIN, 0);
 }
 
 int

@@ -41,8 +41,8 @@ struct tuff_pair {
 struct tuff_node {
 	enum tuff_type		 type;
 	unsigned char		 style;	/* enum tuff_style for scalars; 1 flow */
-	unsigned char		 heap;	/* u.s.val is the parser's malloc'd
-					 * buffer, freed with the document */
+	unsigned char		 utf8ok; /* read by the reader, which
+					 * checked the text is UTF-8 */
 	char			*tag;	/* explicit tag, or NULL */
 	unsigned long		 line;	/* 1-based; 0 for nodes built here */
 	unsigned long		 column;
@@ -71,8 +71,6 @@ struct tuff_doc {
 	unsigned long		 column;
 	const char		*kind;	/* root's "kind" if a string, or NULL */
 	struct tuff_arena	*arena;
-	struct tuff_node	**heap;	/* scalars with heap set */
-	size_t			 nheap, capheap;
 };
 
 /* A new, empty document (root NULL) for building records.  NULL on ENOMEM. */

@@ -102,12 +102,7 @@ void			 tuff_writer_free(struct tuff_writer *);
 
 /* Write one record.  0, or -1 on an emitter or write error. */
 int	tuff_write_doc(struct tuff_writer *, const struct tuff_node *root);
-/*
- * Write a record exactly as it was read and free it: the fast path for
- * the records a tool passes through, which hands the parser's buffers
- * to the emitter instead of copying them.  Only for a document as the
- * reader made it (no node shared between two places).
- */
+/* Write a record and free it: what a tool does with what it passes on. */
 int	tuff_write_passthrough(struct tuff_writer *, struct tuff_doc *);
 
 /*
