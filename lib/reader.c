@@ -541,7 +541,8 @@ close_collection(struct tuff_reader *r)
 
 	if (n->type == TUFF_SEQ) {
 		n->u.seq.items = tuff_alloc(r->doc, count * sizeof(*kid));
-		memcpy(n->u.seq.items, kid, count * sizeof(*kid));
+		if (count > 0)	/* kids may still be NULL */
+			memcpy(n->u.seq.items, kid, count * sizeof(*kid));
 		n->u.seq.n = n->u.seq.cap = count;
 	} else {
 		count /= 2;
