@@ -54,6 +54,36 @@ hme_input_column(struct hme_input *in, const char *arg)
 	return 0;
 }
 
+int
+hme_input_add(struct hme_input *in, const struct hme_response *r,
+    const char *file, unsigned long line, unsigned long column,
+    struct tuff_error *e)
+{
+	if (hme_tally_add(in->tally, r) == -1) {
+		if (errno == EOVERFLOW)
+			return tuff_seterr(e, file, line, column,
+			    "more than %lu respondents in one group",
+			    (unsigned long)HME_MAX_COUNT);
+		return tuff_seterr(e, file, 0, 0, "out of memory");
+	}
+	in->responses++;
+	return 0;
+}
+
+int
+hme_input_skip(struct hme_input *in, struct tuff_error *e, const char *what)
+{
+	size_t len;
+
+	if (!in->skip_invalid)
+		return -1;
+	len = strlen(e->msg);
+	snprintf(e->msg + len, sizeof(e->msg) - len, "; %s skipped", what);
+	tuff_report("warning", e);
+	in->skipped++;
+	return 0;
+}
+
 /* The field without the spaces and tabs around it. */
 static void
 trim(const struct csv_field *f, const char **s, size_t *len)
@@ -188,26 +218,11 @@ hme_read_csv(struct hme_input *in, FILE *fp, const char *name,
 	}
 	ncols = row.n;
 	while (rc == 0 && (n = csv_read_row(cr, &row, e)) == 1) {
-		if (row_response(&row, ncols, col, &st, &r, name, e) == -1) {
-			if (!in->skip_invalid || e->line == 0) {
-				rc = -1;
-				break;
-			}
-			snprintf(e->msg + strlen(e->msg),
-			    sizeof(e->msg) - strlen(e->msg),
-			    "; row skipped");
-			tuff_report("warning", e);
-			in->skipped++;
-			continue;
-		}
-		if (hme_tally_add(in->tally, &r) == -1) {
-			rc = errno == EOVERFLOW ? tuff_seterr(e, name, row.line,
-			    1, "more than %lu respondents in one group",
-			    (unsigned long)HME_MAX_COUNT) :
-			    tuff_seterr(e, name, 0, 0, "out of memory");
-			break;
-		}
-		in->responses++;
+		/* A problem without a line is out of memory: never skipped. */
+		if (row_response(&row, ncols, col, &st, &r, name, e) == -1)
+			rc = e->line == 0 ? -1 : hme_input_skip(in, e, "row");
+		else
+			rc = hme_input_add(in, &r, name, row.line, 1, e);
 	}
 	if (n == -1)
 		rc = -1;

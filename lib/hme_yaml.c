@@ -10,7 +10,6 @@
  * validator, and anything else is a record of another kind, written out
  * unchanged.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -550,32 +549,15 @@ static int
 rec_done(struct hme_input *in, struct rec *rc, struct tuff_error *e)
 {
 	struct hme_response r;
-	size_t len;
 
 	if (rc->invalid) {
-		if (!in->skip_invalid) {
-			*e = rc->err;
-			return -1;
-		}
-		len = strlen(rc->err.msg);
-		snprintf(rc->err.msg + len, sizeof(rc->err.msg) - len,
-		    "; record skipped");
-		tuff_report("warning", &rc->err);
-		in->skipped++;
-		return 0;
+		*e = rc->err;
+		return hme_input_skip(in, e, "record");
 	}
 	r.unit = rc->unit.s;
 	r.period = rc->period;
 	memcpy(r.answers, rc->answers, sizeof(r.answers));
-	if (hme_tally_add(in->tally, &r) == -1) {
-		if (errno == EOVERFLOW)
-			return tuff_seterr(e, rc->name, rc->line, rc->column,
-			    "more than %lu respondents in one group",
-			    (unsigned long)HME_MAX_COUNT);
-		return tuff_seterr(e, rc->name, 0, 0, "out of memory");
-	}
-	in->responses++;
-	return 0;
+	return hme_input_add(in, &r, rc->name, rc->line, rc->column, e);
 }
 
 /* Feed the events of a tree (a replayed record) to the validator. */

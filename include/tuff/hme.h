@@ -142,6 +142,20 @@ void	hme_input_init(struct hme_input *, struct hme_tally *);
 int	hme_input_column(struct hme_input *, const char *arg);
 
 /*
+ * What both readers do with a response, so they count alike.
+ * hme_input_add counts a valid one in the tally: 0, or -1 with e filled
+ * (more than HME_MAX_COUNT in its group, at file:line:column; or out of
+ * memory).  hme_input_skip takes an invalid one whose problem is in e:
+ * with skip_invalid it warns, "; WHAT skipped" appended, counts it and
+ * returns 0; otherwise it returns -1 and leaves e as it is.
+ */
+int	hme_input_add(struct hme_input *, const struct hme_response *,
+	    const char *file, unsigned long line, unsigned long column,
+	    struct tuff_error *e);
+int	hme_input_skip(struct hme_input *, struct tuff_error *e,
+	    const char *what);
+
+/*
  * Read a YAML record stream: hme-response records into the tally,
  * other records (and mappings without kind, after a warning) to the
  * writer unchanged.  An invalid hme-response is an error, or with
