@@ -840,7 +840,7 @@ seq_of_maps(const struct tuff_doc *doc, const struct tuff_node *map,
 		return 0;
 	if (v->type != TUFF_SEQ)
 		return tuff_node_err(e, doc, v, "%s: expected a sequence, not %s",
-		    key, v->type == TUFF_MAP ? "a mapping" : "a scalar");
+		    key, tuff_type_name(v));
 	for (i = 0; i < v->u.seq.n; i++)
 		if (item(v, i)->type != TUFF_MAP)
 			return tuff_node_err(e, doc, item(v, i),
@@ -879,8 +879,7 @@ check_follow_up(const struct tuff_doc *doc, struct tuff_error *e)
 		return 0;
 	if (fu->type != TUFF_MAP)
 		return tuff_node_err(e, doc, fu,
-		    "follow_up: expected a mapping, not %s",
-		    fu->type == TUFF_SEQ ? "a sequence" : "a scalar");
+		    "follow_up: expected a mapping, not %s", tuff_type_name(fu));
 	if (seq_of_maps(doc, fu, "indicators", &ind, e) == -1)
 		return -1;
 	for (i = 0; i < seq_len(ind); i++)
