@@ -1053,18 +1053,21 @@ w_score(struct tuff_writer *w, const char *key, unsigned passed,
 	tuff_w_map_end(w);
 }
 
-/* Sum a result's principles into its areas. */
+/* Sum a result's principles into its areas, and into the totals. */
 static void
 area_scores(const struct tbls_result *res, unsigned passed[TBLS_NAREAS],
-    unsigned checked[TBLS_NAREAS])
+    unsigned checked[TBLS_NAREAS], unsigned *tpassed, unsigned *tchecked)
 {
 	int p;
 
 	memset(passed, 0, TBLS_NAREAS * sizeof(*passed));
 	memset(checked, 0, TBLS_NAREAS * sizeof(*checked));
+	*tpassed = *tchecked = 0;
 	for (p = 0; p < TBLS_NPRINCIPLES; p++) {
 		passed[principles[p].area] += res->passed[p];
 		checked[principles[p].area] += res->checked[p];
+		*tpassed += res->passed[p];
+		*tchecked += res->checked[p];
 	}
 }
 
@@ -1072,15 +1075,11 @@ int
 tbls_write_profile(struct tuff_writer *w, const struct tuff_doc *doc,
     const struct tbls_result *res)
 {
-	unsigned ap[TBLS_NAREAS], ac[TBLS_NAREAS], tp = 0, tc = 0;
+	unsigned ap[TBLS_NAREAS], ac[TBLS_NAREAS], tp, tc;
 	unsigned long line, col;
 	int i;
 
-	area_scores(res, ap, ac);
-	for (i = 0; i < TBLS_NAREAS; i++) {
-		tp += ap[i];
-		tc += ac[i];
-	}
+	area_scores(res, ap, ac, &tp, &tc);
 	record_pos(doc, &line, &col);
 	tuff_w_begin(w);
 	w_kv(w, "kind", "tbls-profile");
@@ -1125,16 +1124,12 @@ int
 tbls_print_profile(FILE *fp, const struct tuff_doc *doc,
     const struct tbls_result *res)
 {
-	unsigned ap[TBLS_NAREAS], ac[TBLS_NAREAS], tp = 0, tc = 0;
+	unsigned ap[TBLS_NAREAS], ac[TBLS_NAREAS], tp, tc;
 	const char *id = record_id(doc);
 	unsigned long line, col;
 	int i, rc;
 
-	area_scores(res, ap, ac);
-	for (i = 0; i < TBLS_NAREAS; i++) {
-		tp += ap[i];
-		tc += ac[i];
-	}
+	area_scores(res, ap, ac, &tp, &tc);
 	if (id != NULL)
 		rc = fprintf(fp, "%s", id);
 	else {
