@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tuff/diag.h"
 #include "tuff/record.h"
 #include "tuff/tbls.h"
 
@@ -109,12 +110,8 @@ tbls_config_load(struct tbls_config *cfg, FILE *fp, const char *name,
 	struct tuff_doc *doc = NULL, *more = NULL;
 	int rc;
 
-	if ((r = tuff_reader_new(fp, name)) == NULL) {
-		e->file = name;
-		e->line = e->column = 0;
-		snprintf(e->msg, sizeof(e->msg), "out of memory");
-		return -1;
-	}
+	if ((r = tuff_reader_new(fp, name)) == NULL)
+		return tuff_seterr(e, name, 0, 0, "out of memory");
 	if ((rc = tuff_reader_next(r, &doc, e)) == 1) {
 		if ((rc = tuff_reader_next(r, &more, e)) == 1) {
 			rc = tuff_node_err(e, more, NULL,
