@@ -17,6 +17,7 @@
 #include "tuff/diag.h"
 #include "tuff/record.h"
 #include "arena.h"
+#include "yamlio.h"
 
 /* libyaml marks count characters, the read handler bytes: allow for
  * four-byte characters and libyaml's read-ahead. */
@@ -26,6 +27,23 @@
 struct frame {
 	struct tuff_node	*node;
 	size_t			 base;	/* its first child in kids */
+};
+
+struct slevel {
+	unsigned char	 is_map;
+	unsigned char	 tight;		/* in flow, or a key: nulls as "~" */
+	unsigned char	 expect_key;
+	unsigned char	 is_key;	/* this collection is a key */
+	size_t		 first_key;	/* its keys in skeys */
+	size_t		 key_start;	/* its encoding in capbuf */
+	unsigned long	 key_line, key_column;
+};
+
+struct skey {
+	size_t		 off, len;	/* in keybuf */
+	const char	*p;		/* keybuf + off, once keybuf is still */
+	int		 complex;	/* a collection, in its encoding */
+	unsigned long	 line, column;
 };
 
 struct tuff_reader {
@@ -57,6 +75,20 @@ struct tuff_reader {
 	 */
 	struct tuff_node **kids;
 	size_t		 nkids, capkids;
+
+	/* A record streamed through: its open collections and the keys
+	 * of its open mappings (their text in keybuf), for duplicates. */
+	struct slevel	 slev[TUFF_MAX_DEPTH + 1];
+	int		 nslev;
+	struct skey	*skeys;
+	size_t		 nskeys, capskeys;
+	char		*keybuf;
+	size_t		 keylen, keycap;
+	/* Collections used as keys, encoded as they stream by, so they can
+	 * be compared as check_duplicates compares built keys. */
+	int		 cap_level;	/* the outermost one's level, or 0 */
+	char		*capbuf;
+	size_t		 caplen, capcap;
 };
 
 /* Advance a 0-based line and column over n bytes of UTF-8. */
@@ -137,6 +169,9 @@ tuff_reader_free(struct tuff_reader *r)
 		yaml_event_delete(&r->ev);
 	tuff_doc_free(r->doc);
 	free(r->kids);
+	free(r->skeys);
+	free(r->keybuf);
+	free(r->capbuf);
 	yaml_parser_delete(&r->parser);
 	free(r);
 }
@@ -536,12 +571,14 @@ static struct tuff_node *
 close_collection(struct tuff_reader *r)
 {
 	struct frame *f = &r->stack[--r->sp];
-	struct tuff_node *n = f->node, **kid = r->kids + f->base;
+	struct tuff_node *n = f->node, **kid;
 	size_t i, count = r->nkids - f->base;
+
+	kid = count > 0 ? r->kids + f->base : NULL;	/* kids may be NULL */
 
 	if (n->type == TUFF_SEQ) {
 		n->u.seq.items = tuff_alloc(r->doc, count * sizeof(*kid));
-		if (count > 0)	/* kids may still be NULL */
+		if (count > 0)
 			memcpy(n->u.seq.items, kid, count * sizeof(*kid));
 		n->u.seq.n = n->u.seq.cap = count;
 	} else {
@@ -657,4 +694,401 @@ tuff_reader_next(struct tuff_reader *r, struct tuff_doc **docp,
 			return 1;
 		}
 	}
+}
+
+/*
+ * Streaming a record through: the parser's events go to the emitter as
+ * they come, so a record passed on costs little more than libyaml's own
+ * parse and emit.  The checks are those of a built record: the limits
+ * (tuff_reader_event), duplicate keys (here), nulls kept nulls.
+ */
+
+static int
+nomem(struct tuff_reader *r, struct tuff_error *e)
+{
+	r->failed = 1;
+	return tuff_seterr(e, r->name, 0, 0, "out of memory");
+}
+
+/* Append n bytes to a growing buffer; -1 on ENOMEM. */
+static int
+append(char **buf, size_t *len, size_t *cap, const void *p, size_t n)
+{
+	char *b;
+	size_t c;
+
+	if (*len + n > *cap) {
+		c = *cap ? *cap : 1024;
+		while (c < *len + n)
+			c *= 2;
+		if ((b = realloc(*buf, c)) == NULL)
+			return -1;
+		*buf = b;
+		*cap = c;
+	}
+	memcpy(*buf + *len, p, n);
+	*len += n;
+	return 0;
+}
+
+/* A key of the mapping on top: its text, or a collection's encoding. */
+static int
+remember_key(struct tuff_reader *r, const char *val, size_t len, int complex,
+    unsigned long line, unsigned long column, struct tuff_error *e)
+{
+	struct skey *k;
+	size_t cap, off = r->keylen;
+
+	if (r->nskeys == r->capskeys) {
+		cap = r->capskeys ? 2 * r->capskeys : 64;
+		if ((k = realloc(r->skeys, cap * sizeof(*k))) == NULL)
+			return nomem(r, e);
+		r->skeys = k;
+		r->capskeys = cap;
+	}
+	if (append(&r->keybuf, &r->keylen, &r->keycap, val, len) == -1)
+		return nomem(r, e);
+	k = &r->skeys[r->nskeys++];
+	k->off = off;
+	k->len = len;
+	k->complex = complex;
+	k->line = line;
+	k->column = column;
+	return 0;
+}
+
+/*
+ * Encode an event of a collection used as a key: brackets for its
+ * collections, each scalar as its length and text, so two keys encode
+ * the same exactly when node_equal would find them equal.
+ */
+static int
+capture(struct tuff_reader *r, const struct tuff_event *ev,
+    struct tuff_error *e)
+{
+	static const char mark[] = { [TUFF_EV_MAP_START] = '{',
+	    [TUFF_EV_MAP_END] = '}', [TUFF_EV_SEQ_START] = '[',
+	    [TUFF_EV_SEQ_END] = ']', [TUFF_EV_SCALAR] = 'v' };
+	int rc;
+
+	rc = append(&r->capbuf, &r->caplen, &r->capcap, &mark[ev->type], 1);
+	if (rc == 0 && ev->type == TUFF_EV_SCALAR)
+		rc = append(&r->capbuf, &r->caplen, &r->capcap, &ev->len,
+		    sizeof(ev->len)) == -1 || append(&r->capbuf, &r->caplen,
+		    &r->capcap, ev->val, ev->len) == -1 ? -1 : 0;
+	return rc == -1 ? nomem(r, e) : 0;
+}
+
+static int
+skey_cmp(const void *pa, const void *pb)
+{
+	const struct skey *a = pa, *b = pb;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c;
+
+	if (a->complex != b->complex)
+		return a->complex - b->complex;
+	if ((c = memcmp(a->p, b->p, n)) != 0)
+		return c;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return a->off < b->off ? -1 : a->off > b->off;
+}
+
+static int
+skey_equal(const struct tuff_reader *r, const struct skey *a,
+    const struct skey *b)
+{
+	return a->complex == b->complex && a->len == b->len &&
+	    memcmp(r->keybuf + a->off, r->keybuf + b->off, a->len) == 0;
+}
+
+static int
+skey_dup(struct tuff_reader *r, const struct skey *first,
+    const struct skey *again, struct tuff_error *e)
+{
+	r->failed = 1;
+	if (again->complex)
+		return tuff_seterr(e, r->name, again->line, again->column,
+		    "duplicate key (first at line %lu, column %lu)",
+		    first->line, first->column);
+	return tuff_seterr(e, r->name, again->line, again->column,
+	    "duplicate key \"%.*s\" (first at line %lu, column %lu)",
+	    (int)(again->len > 80 ? 80 : again->len), r->keybuf + again->off,
+	    first->line, first->column);
+}
+
+/* The keys of the mapping that just ended: any two equal?  As in
+ * check_duplicates, pairwise when few, sorted when many. */
+static int
+check_skeys(struct tuff_reader *r, size_t first, struct tuff_error *e)
+{
+	struct skey *k = r->skeys + first;
+	size_t i, j, n = r->nskeys - first;
+
+	if (n < SMALL_MAP) {
+		for (i = 1; i < n; i++)
+			for (j = 0; j < i; j++)
+				if (skey_equal(r, &k[i], &k[j]))
+					return skey_dup(r, &k[j], &k[i], e);
+		return 0;
+	}
+	for (i = 0; i < n; i++)
+		k[i].p = r->keybuf + k[i].off;
+	qsort(k, n, sizeof(*k), skey_cmp);
+	for (i = 1; i < n; i++)
+		if (skey_equal(r, &k[i], &k[i - 1]))
+			return skey_dup(r, &k[i - 1], &k[i], e);
+	return 0;
+}
+
+static int
+write_error(struct tuff_reader *r, struct tuff_error *e)
+{
+	r->failed = 1;
+	return tuff_seterr(e, NULL, 0, 0, "write error");
+}
+
+/*
+ * Hand the current event to w (or drop it when w is NULL).  Its implicit
+ * flags are set as the writer sets them for a built node, from whether
+ * it has an explicit tag: as parsed, a plain scalar that must be quoted
+ * on output would gain a "!" tag.
+ */
+static int
+pass_event(struct tuff_reader *r, struct tuff_writer *w, struct tuff_error *e)
+{
+	yaml_event_t *y = &r->ev;
+
+	if (w == NULL)
+		return 0;
+	switch (y->type) {
+	case YAML_SCALAR_EVENT:
+		y->data.scalar.plain_implicit = y->data.scalar.tag == NULL;
+		y->data.scalar.quoted_implicit = y->data.scalar.tag == NULL;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		y->data.sequence_start.implicit =
+		    y->data.sequence_start.tag == NULL;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		y->data.mapping_start.implicit =
+		    y->data.mapping_start.tag == NULL;
+		break;
+	default:
+		break;
+	}
+	r->have_ev = 0;		/* the writer owns it now */
+	return tuff_writer_take(w, &r->ev) == -1 ? write_error(r, e) : 0;
+}
+
+/*
+ * Stream the rest of a record whose root mapping, "kind" key and value
+ * have been written; returns 2 at its end, or -1.
+ */
+static int
+stream_rest(struct tuff_reader *r, struct tuff_writer *w, struct tuff_error *e)
+{
+	struct tuff_event ev;
+	struct slevel *top, *lv;
+	size_t before;
+	int rc, is_key, capturing;
+
+	for (;;) {
+		if ((rc = tuff_reader_event(r, &ev, e)) <= 0)
+			return rc == 0 ? tuff_seterr(e, r->name, 0, 0,
+			    "unexpected end of the stream") : -1;
+		if (r->nslev == 0) {
+			/* The root mapping has ended: only its end is left. */
+			if (ev.type != TUFF_EV_DOC_END)
+				continue;
+			if (w != NULL && tuff_writer_doc_end(w) == -1)
+				return write_error(r, e);
+			return 2;
+		}
+		top = &r->slev[r->nslev - 1];
+		is_key = top->is_map && top->expect_key;
+		before = r->caplen;
+		capturing = r->cap_level > 0;
+		if (capturing && capture(r, &ev, e) == -1)
+			return -1;
+		switch (ev.type) {
+		case TUFF_EV_SCALAR:
+			if (top->is_map)
+				top->expect_key = !top->expect_key;
+			if (is_key && remember_key(r, ev.val, ev.len, 0,
+			    ev.line, ev.column, e) == -1)
+				return -1;
+			if ((is_key || top->tight) && ev.len == 0 &&
+			    ev.style == TUFF_PLAIN && ev.tag == NULL) {
+				if (w != NULL && tuff_writer_scalar(w, NULL, "~",
+				    1, TUFF_PLAIN) == -1)
+					return write_error(r, e);
+				break;
+			}
+			if (pass_event(r, w, e) == -1)
+				return -1;
+			break;
+		case TUFF_EV_MAP_START:
+		case TUFF_EV_SEQ_START:
+			if (top->is_map)
+				top->expect_key = !top->expect_key;
+			lv = &r->slev[r->nslev++];
+			lv->is_map = ev.type == TUFF_EV_MAP_START;
+			lv->tight = top->tight || is_key || ev.style;
+			lv->expect_key = 1;
+			lv->first_key = r->nskeys;
+			lv->is_key = is_key;
+			if (is_key) {
+				/* Encode it as it goes by, to compare when
+				 * it ends; an outer key's encoding holds it. */
+				if (!capturing) {
+					r->cap_level = r->nslev;
+					r->caplen = before = 0;
+					if (capture(r, &ev, e) == -1)
+						return -1;
+				}
+				lv->key_start = before;
+				lv->key_line = ev.line;
+				lv->key_column = ev.column;
+			}
+			if (pass_event(r, w, e) == -1)
+				return -1;
+			break;
+		case TUFF_EV_MAP_END:
+		case TUFF_EV_SEQ_END:
+			if (top->is_map) {
+				if (check_skeys(r, top->first_key, e) == -1)
+					return -1;
+				if (r->nskeys > top->first_key)
+					r->keylen =
+					    r->skeys[top->first_key].off;
+				r->nskeys = top->first_key;
+			}
+			r->nslev--;
+			if (top->is_key) {
+				if (r->cap_level == r->nslev + 1)
+					r->cap_level = 0;
+				if (remember_key(r, r->capbuf + top->key_start,
+				    r->caplen - top->key_start, 1,
+				    top->key_line, top->key_column, e) == -1)
+					return -1;
+			}
+			if (pass_event(r, w, e) == -1)
+				return -1;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* What was read of a record before it was known whether to pass it. */
+struct head {
+	struct tuff_event	 ev[3];	/* DOC_START, MAP_START, the key */
+	int			 n;
+	char			*tag;	/* the root mapping's tag */
+};
+
+/* Build a record after all: feed what was read ahead to the builder. */
+static int
+build_rest(struct tuff_reader *r, struct head *h, struct tuff_event *ev,
+    struct tuff_doc **docp, struct tuff_error *e)
+{
+	int i, rc = 0;
+
+	for (i = 0; i < h->n && rc == 0; i++)
+		rc = tuff_reader_build(r, &h->ev[i], e);
+	while (rc == 0) {
+		if ((rc = tuff_reader_build(r, ev, e)) != 0)
+			break;
+		if ((rc = tuff_reader_event(r, ev, e)) <= 0)
+			return rc == 0 ? tuff_seterr(e, r->name, 0, 0,
+			    "unexpected end of the stream") : -1;
+		rc = 0;
+	}
+	if (rc == -1)
+		return -1;
+	*docp = tuff_reader_take(r);
+	if ((*docp)->root == NULL) {	/* the empty document */
+		tuff_doc_free(*docp);
+		*docp = NULL;
+		return 0;
+	}
+	return 1;
+}
+
+int
+tuff_reader_next_or_pass(struct tuff_reader *r, struct tuff_doc **docp,
+    int (*pass)(const char *kind, void *arg), void *arg,
+    struct tuff_writer *w, struct tuff_error *e)
+{
+	struct head h;
+	struct tuff_event ev;
+	struct slevel *root;
+	int rc;
+
+	*docp = NULL;
+	for (;;) {
+		memset(&h, 0, sizeof(h));
+		if ((rc = tuff_reader_event(r, &ev, e)) <= 0)
+			return rc;
+		h.ev[h.n++] = ev;			/* DOC_START */
+		if ((rc = tuff_reader_event(r, &ev, e)) <= 0)
+			return rc == 0 ? tuff_seterr(e, r->name, 0, 0,
+			    "unexpected end of the stream") : -1;
+		if (ev.type == TUFF_EV_MAP_START) {
+			if (ev.tag != NULL && (h.tag = strdup(ev.tag)) == NULL)
+				return nomem(r, e);
+			h.ev[h.n] = ev;
+			h.ev[h.n++].tag = h.tag;
+			if ((rc = tuff_reader_event(r, &ev, e)) <= 0) {
+				free(h.tag);
+				return rc == 0 ? tuff_seterr(e, r->name, 0, 0,
+				    "unexpected end of the stream") : -1;
+			}
+		}
+		if (h.n == 2 && ev.type == TUFF_EV_SCALAR && ev.tag == NULL &&
+		    ev.style == TUFF_PLAIN && ev.len == 4 &&
+		    memcmp(ev.val, "kind", 4) == 0) {
+			h.ev[h.n] = ev;
+			h.ev[h.n++].val = "kind";	/* outlives the event */
+			if ((rc = tuff_reader_event(r, &ev, e)) <= 0) {
+				free(h.tag);
+				return rc == 0 ? tuff_seterr(e, r->name, 0, 0,
+				    "unexpected end of the stream") : -1;
+			}
+			if (ev.type == TUFF_EV_SCALAR && ev.len > 0 &&
+			    strlen(ev.val) == ev.len && pass(ev.val, arg))
+				break;
+		}
+		rc = build_rest(r, &h, &ev, docp, e);
+		free(h.tag);
+		if (rc != 0)
+			return rc;
+	}
+	/* Pass it: the head as the writer writes it, the rest as read. */
+	if (w != NULL && (tuff_writer_doc_start(w) == -1 ||
+	    tuff_writer_map_start(w, h.tag, h.ev[1].style) == -1 ||
+	    tuff_writer_scalar(w, NULL, "kind", 4, TUFF_PLAIN) == -1)) {
+		free(h.tag);
+		return write_error(r, e);
+	}
+	free(h.tag);
+	r->nskeys = 0;
+	r->keylen = 0;
+	r->cap_level = 0;
+	root = &r->slev[0];
+	r->nslev = 1;
+	root->is_map = 1;
+	root->tight = h.ev[1].style != 0;
+	root->expect_key = 1;
+	root->first_key = 0;
+	if (remember_key(r, "kind", 4, 0, h.ev[2].line, h.ev[2].column,
+	    e) == -1)
+		return -1;
+	/* The value of kind: a scalar in the root, as stream_rest would. */
+	if (pass_event(r, w, e) == -1)
+		return -1;
+	return stream_rest(r, w, e);
 }

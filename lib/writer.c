@@ -11,6 +11,7 @@
 #include <yaml.h>
 
 #include "tuff/record.h"
+#include "yamlio.h"
 
 struct tuff_writer {
 	yaml_emitter_t	 em;
@@ -397,4 +398,37 @@ int
 tuff_w_null(struct tuff_writer *w)
 {
 	return tuff_w_plain(w, "null");
+}
+
+/* For the reader's streamed records (yamlio.h). */
+
+int
+tuff_writer_take(struct tuff_writer *w, yaml_event_t *ev)
+{
+	return emit(w, ev);
+}
+
+int
+tuff_writer_doc_start(struct tuff_writer *w)
+{
+	return doc_start(w);
+}
+
+int
+tuff_writer_doc_end(struct tuff_writer *w)
+{
+	return doc_end(w);
+}
+
+int
+tuff_writer_map_start(struct tuff_writer *w, const char *tag, int flow)
+{
+	return map_start(w, tag, flow);
+}
+
+int
+tuff_writer_scalar(struct tuff_writer *w, const char *tag, const char *val,
+    size_t len, enum tuff_style style)
+{
+	return scalar(w, tag, val, len, style, 1);
 }

@@ -39,6 +39,19 @@ int	tuff_reader_next(struct tuff_reader *, struct tuff_doc **,
 	    struct tuff_error *e);
 
 /*
+ * Like tuff_reader_next, but a record whose first key is a plain "kind"
+ * with a value for which pass(value, arg) is true is not built: it is
+ * written to w event by event as it is read (w NULL: dropped), and 2 is
+ * returned.  It is checked as every record is (limits, duplicate keys),
+ * but an error in it is found after its start was written: only for a
+ * writer whose output is thrown away when the run fails (tuff-decide's
+ * temporary body).
+ */
+int	tuff_reader_next_or_pass(struct tuff_reader *, struct tuff_doc **,
+	    int (*pass)(const char *kind, void *arg), void *arg,
+	    struct tuff_writer *w, struct tuff_error *e);
+
+/*
  * The raw event layer, for readers that must not build a tree for speed
  * (hme-score reads a million responses).  Same limits as above.
  */

@@ -302,6 +302,77 @@ read_events(const uint8_t *data, size_t size)
 	return rc;
 }
 
+static int
+every_kind(const char *kind, void *arg)
+{
+	(void)kind;
+	(void)arg;
+	return 1;
+}
+
+/*
+ * Write every record of the input to a string, built as trees or, with
+ * stream set, streamed through where it starts with a kind.  Returns
+ * the reader's last status; *text is the output (the caller frees it).
+ */
+static int
+write_all(const uint8_t *data, size_t size, int stream, char **text)
+{
+	struct tuff_reader *r;
+	struct tuff_writer *w;
+	struct tuff_doc *doc;
+	struct tuff_error e;
+	size_t len;
+	FILE *fp, *out;
+	int rc;
+
+	if ((fp = fmemopen((void *)data, size, "r")) == NULL ||
+	    (out = open_memstream(text, &len)) == NULL)
+		abort();
+	if ((r = tuff_reader_new(fp, NAME)) == NULL ||
+	    (w = tuff_writer_new(out)) == NULL)
+		abort();
+	for (;;) {
+		rc = stream ? tuff_reader_next_or_pass(r, &doc, every_kind,
+		    NULL, w, &e) : tuff_reader_next(r, &doc, &e);
+		if (rc <= 0)
+			break;
+		if (rc == 1 && tuff_write_passthrough(w, doc) == -1)
+			finding("a record read cannot be written", NULL, 0);
+	}
+	if (rc == -1)
+		check_error(&e, max_lines(data, size), size);
+	(void)tuff_writer_close(w);
+	tuff_writer_free(w);
+	tuff_reader_free(r);
+	fclose(out);
+	fclose(fp);
+	return rc;
+}
+
+/*
+ * A record streamed through (as tuff-decide passes records on) must come
+ * out exactly as the same record built and written, and be refused
+ * exactly when the built one is.
+ */
+static void
+stream_as_built(const uint8_t *data, size_t size)
+{
+	char *built = NULL, *streamed = NULL;
+	int brc, src;
+
+	brc = write_all(data, size, 0, &built);
+	src = write_all(data, size, 1, &streamed);
+	if ((brc == -1) != (src == -1))
+		finding(brc == -1 ? "streamed, a bad record passes" :
+		    "streamed, a good record fails", NULL, 0);
+	if (brc == 0 && strcmp(built, streamed) != 0)
+		finding("streamed output differs from built output", streamed,
+		    strlen(streamed));
+	free(built);
+	free(streamed);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -312,5 +383,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* The tree reader only adds checks to the event layer's. */
 	if (trc == 0 && erc != 0)
 		finding("events fail where records pass", NULL, 0);
+	stream_as_built(data, size);
 	return 0;
 }
