@@ -355,6 +355,18 @@ push_copy(struct tuff_doc *doc, struct tuff_node *map, const char *key,
 		push(doc, map, key, tuff_copy(doc, v));
 }
 
+/* due, and how many days overdue or still to go on as_of. */
+static void
+push_due(struct tuff_doc *doc, struct tuff_node *map, tuff_day due,
+    tuff_day as_of)
+{
+	push(doc, map, "due", new_date(doc, due));
+	if (due < as_of)
+		push(doc, map, "overdue_days", tuff_new_int(doc, as_of - due));
+	else
+		push(doc, map, "due_in_days", tuff_new_int(doc, due - as_of));
+}
+
 /* Unreached milestones due by the end of the window, overdue included. */
 static struct tuff_node *
 milestones_due(struct tuff_doc *doc, const struct tuff_node *list,
@@ -372,13 +384,7 @@ milestones_due(struct tuff_doc *doc, const struct tuff_node *list,
 			continue;
 		it = tuff_new_map(doc);
 		push_copy(doc, it, "name", m);
-		push(doc, it, "due", new_date(doc, due));
-		if (due < as_of)
-			push(doc, it, "overdue_days", tuff_new_int(doc,
-			    as_of - due));
-		else
-			push(doc, it, "due_in_days", tuff_new_int(doc,
-			    due - as_of));
+		push_due(doc, it, due, as_of);
 		tuff_seq_push(doc, out, it);
 	}
 	return out;
@@ -473,15 +479,8 @@ decide_followup(const struct tuff_doc *a, tuff_day as_of, long within,
 	push_copy(doc, m, "status", root);
 	push(doc, m, "as_of", new_date(doc, as_of));
 	n0 = m->u.map.n;
-	if (open && date_of(root, "due", &due) && due - as_of <= within) {
-		push(doc, m, "due", new_date(doc, due));
-		if (due < as_of)
-			push(doc, m, "overdue_days", tuff_new_int(doc,
-			    as_of - due));
-		else
-			push(doc, m, "due_in_days", tuff_new_int(doc,
-			    due - as_of));
-	}
+	if (open && date_of(root, "due", &due) && due - as_of <= within)
+		push_due(doc, m, due, as_of);
 	if (open)
 		push_list(doc, m, "milestones_due", milestones_due(doc,
 		    tuff_map_get(root, "milestones"), as_of, within));
