@@ -156,6 +156,21 @@ int	hme_input_skip(struct hme_input *, struct tuff_error *e,
 	    const char *what);
 
 /*
+ * Output.  hme_write_score writes the hme-score record of one group,
+ * hme_write_summary the hme-summary of in (responses, skipped).
+ * hme_write_table writes the scores as an aligned table for people:
+ * the columns cf's grouping and trend call for, text to the left and
+ * numbers to the right by display width (UTF-8 characters), "*" for a
+ * suppressed group, "-" for a figure left out; then, with skip_invalid,
+ * the counts of in, and a legend naming cf's threshold.  Write errors
+ * stay in the writer until its close, or in fp's error flag.
+ */
+void	hme_write_score(struct tuff_writer *, const struct hme_score *);
+void	hme_write_summary(struct tuff_writer *, const struct hme_input *);
+void	hme_write_table(FILE *, const struct hme_config *,
+	    const struct hme_input *, const struct hme_score *, size_t n);
+
+/*
  * Read a YAML record stream: hme-response records into the tally,
  * other records (and mappings without kind, after a warning) to the
  * writer unchanged.  An invalid hme-response is an error, or with
