@@ -160,9 +160,10 @@ decide_check_decision(const struct decide_delegation *d,
 	return 0;
 }
 
-static const char *const statuses[] = { "planned", "active", "done",
+/* NULL-terminated, for tuff_field_enum; tbls.c checks with them too. */
+const char *const decide_status_names[] = { "planned", "active", "done",
     "stopped", NULL };
-static const char *const phases[] = { "development", "test",
+const char *const decide_phase_names[] = { "development", "test",
     "implementation", NULL };
 
 /* Each item of an optional list is a mapping; check calls per item. */
@@ -224,8 +225,10 @@ decide_check_assignment(const struct tuff_doc *doc, struct tuff_error *e)
 	    tuff_field_str(doc, root, "title", 1, &s, e) == -1 ||
 	    tuff_field_str(doc, root, "decision", 0, &s, e) == -1 ||
 	    tuff_field_str(doc, root, "owner", 1, &s, e) == -1 ||
-	    tuff_field_enum(doc, root, "status", 1, statuses, &i, e) == -1 ||
-	    tuff_field_enum(doc, root, "phase", 0, phases, &i, e) == -1 ||
+	    tuff_field_enum(doc, root, "status", 1, decide_status_names, &i,
+	    e) == -1 ||
+	    tuff_field_enum(doc, root, "phase", 0, decide_phase_names, &i,
+	    e) == -1 ||
 	    tuff_field_date(doc, root, "start", 0, &day, e) == -1 ||
 	    tuff_field_date(doc, root, "due", 0, &day, e) == -1)
 		return -1;

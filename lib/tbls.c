@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tuff/decide.h"
 #include "tuff/field.h"
 #include "tuff/tbls.h"
 
@@ -807,20 +808,12 @@ tbls_result_worst(const struct tbls_result *res)
 
 /* Validation: only what the rules read, so other tools' keys stay theirs. */
 
-static const char *const statuses[] = {
-	"planned", "active", "done", "stopped", NULL
-};
-static const char *const phases[] = {
-	"development", "test", "implementation", NULL
-};
+/* The record kinds' own values are decide.h's; these only the rules read. */
 static const char *const methods[] = {
 	"quantitative", "qualitative", NULL
 };
 static const char *const everys[] = {
 	"day", "week", "month", "quarter", "year", NULL
-};
-static const char *const outcomes[] = {
-	"assign", "reject", "defer", NULL
 };
 
 /*
@@ -924,8 +917,10 @@ validate_assignment(const struct tuff_doc *doc, struct tuff_error *e)
 	if (tuff_field_str(doc, r, "id", 1, &s, e) == -1 ||
 	    tuff_field_str(doc, r, "title", 1, &s, e) == -1 ||
 	    tuff_field_str(doc, r, "owner", 1, &s, e) == -1 ||
-	    tuff_field_enum(doc, r, "status", 1, statuses, &k, e) == -1 ||
-	    tuff_field_enum(doc, r, "phase", 0, phases, &k, e) == -1 ||
+	    tuff_field_enum(doc, r, "status", 1, decide_status_names, &k,
+	    e) == -1 ||
+	    tuff_field_enum(doc, r, "phase", 0, decide_phase_names, &k,
+	    e) == -1 ||
 	    tuff_field_date(doc, r, "start", 0, &d, e) == -1 ||
 	    tuff_field_date(doc, r, "due", 0, &d, e) == -1)
 		return -1;
@@ -947,7 +942,8 @@ validate_decision(const struct tuff_doc *doc, struct tuff_error *e)
 	if (tuff_field_str(doc, r, "id", 0, &s, e) == -1 ||
 	    tuff_field_date(doc, r, "date", 1, &d, e) == -1 ||
 	    tuff_field_str(doc, r, "decided_by", 1, &s, e) == -1 ||
-	    tuff_field_enum(doc, r, "outcome", 1, outcomes, &k, e) == -1)
+	    tuff_field_enum(doc, r, "outcome", 1, decide_outcome_names, &k,
+	    e) == -1)
 		return -1;
 	/* regarding: one id, or a list of them. */
 	reg = tuff_map_get(r, "regarding");

@@ -124,6 +124,9 @@ int	decide_check_decision(const struct decide_delegation *,
 	    const struct tuff_doc *, struct tuff_error *e);
 int	decide_check_assignment(const struct tuff_doc *, struct tuff_error *e);
 int	decide_check_challenge(const struct tuff_doc *, struct tuff_error *e);
+/* An assignment's statuses and phases as listed above, NULL-terminated. */
+extern const char *const decide_status_names[];
+extern const char *const decide_phase_names[];
 
 /*
  * What an assignment is pre-filled with (§4.2).  needs are the pains'
