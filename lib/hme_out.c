@@ -9,6 +9,7 @@
 
 #include "tuff/hme.h"
 #include "tuff/record.h"
+#include "width.h"
 
 void
 hme_write_score(struct tuff_writer *w, const struct hme_score *sc)
@@ -78,18 +79,6 @@ static const char *const col_names[NCOL] = {
 	"unit", "period", "respondents", "index", "motivation", "leadership",
 	"governance", "previous", "change"
 };
-
-/* Characters, not bytes, so å, ä and ö line up. */
-static size_t
-width(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
 
 /* The text of one cell; buf holds at least 64 bytes. */
 static const char *
@@ -161,9 +150,9 @@ table_row(FILE *fp, const struct hme_score *sc, const int show[NCOL],
 		first = 0;
 		if (c <= C_PERIOD) {
 			put(fp, &owed, s);
-			owed += w[c] - width(s);
+			owed += w[c] - tuff_width(s);
 		} else {
-			owed += w[c] - width(s);
+			owed += w[c] - tuff_width(s);
 			put(fp, &owed, s);
 		}
 	}
@@ -189,9 +178,10 @@ hme_write_table(FILE *fp, const struct hme_config *cf,
 	show[C_PERIOD] = cf->by != HME_BY_UNIT;
 	show[C_PREV] = show[C_CHANGE] = cf->trend;
 	for (c = 0; c < NCOL; c++) {
-		w[c] = width(col_names[c]);
+		w[c] = tuff_width(col_names[c]);
 		for (i = 0; i < n; i++)
-			if (show[c] && (k = width(cell(&sc[i], c, buf))) > w[c])
+			if (show[c] &&
+			    (k = tuff_width(cell(&sc[i], c, buf))) > w[c])
 				w[c] = k;
 	}
 	table_row(fp, NULL, show, w);

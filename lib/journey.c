@@ -12,6 +12,7 @@
 #include "tuff/diag.h"
 #include "tuff/field.h"
 #include "tuff/journey.h"
+#include "width.h"
 
 /*
  * Upper bounds of a step's minutes and wait_days: far beyond any real
@@ -830,18 +831,6 @@ static const char *const col_names[NCOLS] = {
 	"wait_days", "mean_score", "pains", "friction"
 };
 
-/* Characters, not bytes: UTF-8 continuation bytes take no column. */
-static size_t
-display_width(const char *s)
-{
-	size_t w = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			w++;
-	return w;
-}
-
 /* The cells of one row; cell 0 is the id itself. */
 static void
 row_cells(const struct journey_row *r, char cells[NCOLS][24])
@@ -865,7 +854,7 @@ static void
 put_row(FILE *fp, const char *id, char cells[NCOLS][24],
     const size_t width[NCOLS])
 {
-	size_t w = display_width(id);
+	size_t w = tuff_width(id);
 	int i;
 
 	fputs(id, fp);
@@ -887,7 +876,7 @@ journey_table(FILE *fp, const struct journey_row *rows, size_t n)
 		width[c] = strlen(col_names[c]);
 	for (i = 0; i < n; i++) {
 		row_cells(&rows[i], cells);
-		if ((w = display_width(rows[i].id)) > width[0])
+		if ((w = tuff_width(rows[i].id)) > width[0])
 			width[0] = w;
 		for (c = 1; c < NCOLS; c++)
 			if (strlen(cells[c]) > width[c])
