@@ -85,9 +85,7 @@ usage(void)
 static void
 bad(const char *fmt, const char *arg)
 {
-	fprintf(stderr, "%s: ", tuff_progname());
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
+	tuff_warnx(fmt, arg);
 	usage();
 }
 
