@@ -168,10 +168,9 @@ days_arg(const char *arg)
 static int
 looks_like_due(const char *s)
 {
-	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-");
 	size_t i;
 
-	if (n > 0 && s[n] == '=')
+	if (decide_value_id(s) > 0)
 		return 1;
 	if (strlen(s) != 10)
 		return 0;

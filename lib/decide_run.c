@@ -231,8 +231,8 @@ decide_pick(struct decide *d, enum decide_outcome o, const char *ids,
 }
 
 /* The slug before '=', or 0: then arg is a value for every challenge. */
-static size_t
-id_prefix(const char *arg)
+size_t
+decide_value_id(const char *arg)
 {
 	size_t n = strspn(arg, "abcdefghijklmnopqrstuvwxyz0123456789-");
 
@@ -274,7 +274,7 @@ decide_set(struct decide *d, enum decide_key k, const char *arg,
     struct tuff_error *e)
 {
 	struct setting *s;
-	size_t n = id_prefix(arg);
+	size_t n = decide_value_id(arg);
 
 	if (check_value(k, arg + (n > 0 ? n + 1 : 0), e) == -1)
 		return -1;

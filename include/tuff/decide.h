@@ -215,6 +215,8 @@ int	decide_pick(struct decide *, enum decide_outcome, const char *ids,
  */
 int	decide_set(struct decide *, enum decide_key, const char *arg,
 	    struct tuff_error *e);
+/* The length of ID in an "ID=VALUE" as decide_set reads it, or 0. */
+size_t	decide_value_id(const char *arg);
 
 /*
  * After the options: every value for one challenge names a challenge
