@@ -29,7 +29,6 @@ struct pick {
 	enum decide_outcome outcome;
 	size_t		 order;		/* on the command line */
 	const char	*val[DECIDE_NKEYS];	/* this challenge's values */
-	int		 found;		/* in the stream */
 };
 
 /* A value of --owner, --due, --rationale or --cost. */
@@ -47,7 +46,6 @@ struct chal {
 	char		**pains;
 	size_t		 npains;
 	struct pos	 at;
-	int		 decided;
 };
 
 /* An id of a decision or an assignment, or a regarding id. */
@@ -677,7 +675,7 @@ check_decided(struct decide *d, decide_report_fn *report, void *arg)
 
 	for (i = 0; i < d->npicks; i++) {
 		p = &d->picks[i];
-		if ((p->found = find_chal(d, p->id) != NULL))
+		if (find_chal(d, p->id) != NULL)
 			continue;
 		problem(report, arg, NULL, "%s %s: there is no challenge %s in "
 		    "the input", optnames[p->outcome], p->id, p->id);
