@@ -363,6 +363,15 @@ report(const struct tuff_error *e, void *arg)
 		tuff_report("error", e);
 }
 
+/* Records of kinds the run does not read go to the body unbuilt. */
+static int
+streams(const char *kind, void *arg)
+{
+	const struct run *r = arg;
+
+	return decide_streams(r->d, kind);
+}
+
 /* Validate each record; write it to the body, or keep it. */
 static int
 on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
@@ -479,7 +488,8 @@ run(struct decide *d, int argc, char **argv, const char *output)
 		tuff_warnx("out of memory");
 		goto done;
 	}
-	if (tuff_each_record(argc, argv, on_record, &r) != TUFF_OK)
+	if (tuff_each_record_or_pass(argc, argv, on_record, streams, r.w,
+	    &r) != TUFF_OK)
 		goto done;
 	if (tuff_writer_close(r.w) == -1) {
 		tuff_warn("temporary file");

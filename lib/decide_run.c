@@ -972,6 +972,14 @@ decide_passes_through(const struct decide *d, const char *kind)
 	    "challenge") != 0;
 }
 
+int
+decide_streams(const struct decide *d, const char *kind)
+{
+	return strcmp(kind, "decision") != 0 &&
+	    strcmp(kind, "assignment") != 0 &&
+	    (strcmp(kind, "challenge") != 0 || d->mode == DECIDE_FOLLOWUP);
+}
+
 static int
 emit(struct decide *d, struct tuff_doc *doc, struct tuff_writer *w,
     struct tuff_error *e)

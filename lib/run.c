@@ -73,6 +73,8 @@ tuff_each_input(int argc, char **argv, tuff_input_fn *fn, void *arg)
 struct each_record {
 	tuff_record_fn	*fn;
 	void		*arg;
+	int		(*pass)(const char *kind, void *arg);
+	struct tuff_writer *w;
 };
 
 static int
@@ -84,20 +86,35 @@ read_records(struct tuff_reader *r, const char *name, void *arg,
 	int rc;
 
 	(void)name;
-	while ((rc = tuff_reader_next(r, &doc, e)) == 1) {
+	for (;;) {
+		rc = er->pass != NULL ? tuff_reader_next_or_pass(r, &doc,
+		    er->pass, er->arg, er->w, e) : tuff_reader_next(r, &doc, e);
+		if (rc <= 0)
+			return rc;
+		if (rc == 2)
+			continue;	/* streamed through to w */
 		if (doc->kind == NULL && tuff_map_get(doc->root, "kind") == NULL)
 			tuff_diag("warning", doc->file, doc->line, doc->column,
 			    "record has no kind; passed through");
 		if (er->fn(doc, er->arg, e) == -1)
 			return -1;
 	}
-	return rc;
 }
 
 int
 tuff_each_record(int argc, char **argv, tuff_record_fn *fn, void *arg)
 {
-	struct each_record er = { fn, arg };
+	struct each_record er = { fn, arg, NULL, NULL };
+
+	return tuff_each_input(argc, argv, read_records, &er);
+}
+
+int
+tuff_each_record_or_pass(int argc, char **argv, tuff_record_fn *fn,
+    int (*pass)(const char *kind, void *arg), struct tuff_writer *w,
+    void *arg)
+{
+	struct each_record er = { fn, arg, pass, w };
 
 	return tuff_each_input(argc, argv, read_records, &er);
 }

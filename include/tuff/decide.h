@@ -242,6 +242,12 @@ size_t	decide_scan_end(struct decide *, decide_report_fn *, void *arg);
 
 /* Does the run leave records of this kind (NULL: none) as they are? */
 int	decide_passes_through(const struct decide *, const char *kind);
+/*
+ * Does the run neither consume nor look into records of this kind?
+ * Such records can be streamed to the output unbuilt (decide_scan would
+ * only count them).
+ */
+int	decide_streams(const struct decide *, const char *kind);
 
 /*
  * After decide_scan_end: write what a kept record becomes, in its place.

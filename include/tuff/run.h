@@ -27,6 +27,16 @@ typedef int	tuff_record_fn(struct tuff_doc *doc, void *arg,
 int	tuff_each_record(int argc, char **argv, tuff_record_fn *fn, void *arg);
 
 /*
+ * Like tuff_each_record, but a record that starts with a kind for which
+ * pass(kind, arg) is true is streamed to w as it is read and fn never
+ * sees it (tuff_reader_next_or_pass: only for a w whose output a failed
+ * run throws away).
+ */
+int	tuff_each_record_or_pass(int argc, char **argv, tuff_record_fn *fn,
+	    int (*pass)(const char *kind, void *arg), struct tuff_writer *w,
+	    void *arg);
+
+/*
  * Like tuff_each_record, one file at a time: opens each input and calls
  * fn with a reader on it.  For tools that read events (hme-score).
  */
