@@ -124,12 +124,10 @@ parse_options(struct opts *o, int argc, char *argv[])
 		case 'h':
 			fputs(synopsis, stdout);
 			fputs(options, stdout);
-			exit(fflush(stdout) == 0 && !ferror(stdout) ? TUFF_OK :
-			    TUFF_ERR);
+			exit(tuff_stdout_status());
 		case 'V':
 			printf("hme-score (tuff) %s\n", TUFF_VERSION);
-			exit(fflush(stdout) == 0 && !ferror(stdout) ? TUFF_OK :
-			    TUFF_ERR);
+			exit(tuff_stdout_status());
 		case 'o':
 			o->out = optarg;
 			break;

@@ -132,10 +132,10 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **outpath,
 		switch (c) {
 		case 'h':
 			usage(stdout);
-			exit(TUFF_OK);
+			exit(tuff_stdout_status());
 		case 'V':
 			printf("%s (tuff) %s\n", tuff_progname(), TUFF_VERSION);
-			exit(TUFF_OK);
+			exit(tuff_stdout_status());
 		case 'o':
 			*outpath = optarg;
 			break;

@@ -214,10 +214,10 @@ parse_options(int argc, char *argv[], struct opts *o)
 		case 'h':
 			fputs(synopsis, stdout);
 			fputs(options, stdout);
-			exit(TUFF_OK);
+			exit(tuff_stdout_status());
 		case 'V':
 			printf("tuff-decide (tuff) %s\n", TUFF_VERSION);
-			exit(TUFF_OK);
+			exit(tuff_stdout_status());
 		case 'o':
 			o->output = optarg;
 			break;

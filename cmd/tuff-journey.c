@@ -117,16 +117,6 @@ parse_rank(struct opts *o, const char *arg)
 }
 
 static void
-exit_after_stdout(void)
-{
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		tuff_warn("write error");
-		exit(TUFF_ERR);
-	}
-	exit(TUFF_OK);
-}
-
-static void
 parse_options(struct opts *o, int argc, char *argv[])
 {
 	int c;
@@ -137,12 +127,10 @@ parse_options(struct opts *o, int argc, char *argv[])
 		case 'h':
 			fputs(synopsis, stdout);
 			fputs(options, stdout);
-			exit_after_stdout();
-			break;
+			exit(tuff_stdout_status());
 		case 'V':
 			printf("tuff-journey (tuff) %s\n", TUFF_VERSION);
-			exit_after_stdout();
-			break;
+			exit(tuff_stdout_status());
 		case 'o':
 			o->out = optarg;
 			break;

@@ -118,6 +118,16 @@ tuff_getopt_warn(int c, char *const argv[], const struct option *longopts)
 		tuff_warnx("%s", what);
 }
 
+int
+tuff_stdout_status(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		tuff_warn("write error");
+		return TUFF_ERR;
+	}
+	return TUFF_OK;
+}
+
 void
 tuff_report(const char *severity, const struct tuff_error *e)
 {

@@ -42,6 +42,13 @@ struct option;
 void	tuff_getopt_warn(int c, char *const argv[],
 	    const struct option *longopts);
 
+/*
+ * Flush standard output and say whether all that was written to it
+ * arrived: TUFF_OK, or TUFF_ERR after "prog: write error: ...", so that
+ * even "tool --help >/dev/full" fails.
+ */
+int	tuff_stdout_status(void);
+
 /* Report a filled error value as an error or a warning. */
 void	tuff_report(const char *severity, const struct tuff_error *e);
 

@@ -1,0 +1,1 @@
+hme-score -h >/dev/full

@@ -1,0 +1,1 @@
+tbls-check -h >/dev/full

@@ -1,0 +1,1 @@
+tuff-decide -h >/dev/full

@@ -1,0 +1,1 @@
+tuff-journey -h >/dev/full
