@@ -14,6 +14,8 @@
 
 #include "tuff/csv.h"
 
+#include "util.h"
+
 /* A reader over len bytes of data, and the stream under it. */
 struct src {
 	FILE			*fp;
@@ -26,12 +28,7 @@ static void
 src_open(struct src *s, const void *data, size_t len)
 {
 	memset(s, 0, sizeof(*s));
-	/* fmemopen refuses a zero size on some libcs. */
-	if (len == 0)
-		s->fp = fopen("/dev/null", "r");
-	else
-		s->fp = fmemopen((void *)data, len, "r");
-	assert_non_null(s->fp);
+	s->fp = mem_file(data, len);
 	s->r = csv_reader_new(s->fp, "t.csv");
 	assert_non_null(s->r);
 }

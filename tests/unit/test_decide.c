@@ -17,24 +17,7 @@
 #include "tuff/decide.h"
 #include "tuff/record.h"
 
-/* The first record of a YAML text; the test fails if there is none. */
-static struct tuff_doc *
-doc_of(const char *yaml)
-{
-	struct tuff_reader *r;
-	struct tuff_doc *doc = NULL;
-	struct tuff_error e;
-	FILE *fp;
-
-	fp = fmemopen((void *)(uintptr_t)yaml, strlen(yaml), "r");
-	assert_non_null(fp);
-	r = tuff_reader_new(fp, "t.yaml");
-	assert_non_null(r);
-	assert_int_equal(tuff_reader_next(r, &doc, &e), 1);
-	tuff_reader_free(r);
-	fclose(fp);
-	return doc;
-}
+#include "util.h"
 
 /* Write a record to a string the caller frees. */
 static char *

@@ -17,31 +17,13 @@
 #include "tuff/journey.h"
 #include "tuff/record.h"
 
-/* The first record of a YAML text; the test fails if there is none. */
-static struct tuff_doc *
-parse(const char *yaml)
-{
-	struct tuff_reader *r;
-	struct tuff_error e;
-	struct tuff_doc *d = NULL;
-	FILE *fp;
-
-	fp = fmemopen((void *)(uintptr_t)yaml, strlen(yaml), "r");
-	assert_non_null(fp);
-	r = tuff_reader_new(fp, "t.yaml");
-	assert_non_null(r);
-	if (tuff_reader_next(r, &d, &e) != 1)
-		fail_msg("parse: %s", e.msg);
-	tuff_reader_free(r);
-	fclose(fp);
-	return d;
-}
+#include "util.h"
 
 /* Parse, check (must pass) and measure. */
 static struct tuff_doc *
 measure(const char *yaml, struct journey_metrics *m)
 {
-	struct tuff_doc *d = parse(yaml);
+	struct tuff_doc *d = doc_of(yaml);
 	struct tuff_error e;
 
 	if (journey_check(d, &e) == -1)
@@ -88,13 +70,13 @@ test_actors_any_node(void **state)
 
 	(void)state;
 	assert_int_equal(journey_distinct_actors(NULL), 0);
-	d = parse("kind: journey\nsteps: nothing\n");
+	d = doc_of("kind: journey\nsteps: nothing\n");
 	assert_int_equal(journey_distinct_actors(d->root), 0);
 	assert_int_equal(journey_distinct_actors(tuff_map_get(d->root,
 	    "steps")), 0);
 	tuff_doc_free(d);
 	/* Unchecked input: odd steps are skipped, not trusted. */
-	d = parse("kind: journey\npersona: p\nsteps: [x, {actor: [1]}, "
+	d = doc_of("kind: journey\npersona: p\nsteps: [x, {actor: [1]}, "
 	    "{actor: q}, {actor: p}]\n");
 	assert_int_equal(journey_distinct_actors(d->root), 2);
 	tuff_doc_free(d);
@@ -207,7 +189,7 @@ static void
 expect_invalid(const char *yaml, unsigned long line, unsigned long column,
     const char *want)
 {
-	struct tuff_doc *d = parse(yaml);
+	struct tuff_doc *d = doc_of(yaml);
 	struct tuff_error e;
 
 	memset(&e, 0, sizeof(e));
@@ -263,7 +245,7 @@ test_in_step_long(void **state)
 	/* A long message keeps its prefix and stays terminated. */
 	snprintf(yaml, sizeof(yaml), "kind: journey\nid: a\ntitle: T\n"
 	    "steps:\n- action: a\n  score: %0600d\n", 7);
-	d = parse(yaml);
+	d = doc_of(yaml);
 	assert_int_equal(journey_check(d, &e), -1);
 	assert_true(strncmp(e.msg, "step 1: score:", 14) == 0);
 	assert_true(strlen(e.msg) < sizeof(e.msg));
@@ -281,8 +263,8 @@ test_ids(void **state)
 
 	(void)state;
 	assert_non_null(ids);
-	a = parse("kind: journey\nid: x\n");
-	b = parse("\nkind: journey\n  \nid:   x\n");
+	a = doc_of("kind: journey\nid: x\n");
+	b = doc_of("\nkind: journey\n  \nid:   x\n");
 	assert_int_equal(journey_ids_add(ids, a, &e), 0);
 	assert_int_equal(journey_ids_add(ids, b, &e), -1);
 	assert_int_equal(e.line, 4);
@@ -293,11 +275,11 @@ test_ids(void **state)
 	/* Growing keeps every id findable. */
 	for (i = 0; i < 1000; i++) {
 		snprintf(yaml, sizeof(yaml), "kind: journey\nid: j-%d\n", i);
-		a = parse(yaml);
+		a = doc_of(yaml);
 		assert_int_equal(journey_ids_add(ids, a, &e), 0);
 		tuff_doc_free(a);
 	}
-	a = parse("kind: journey\nid: j-517\n");
+	a = doc_of("kind: journey\nid: j-517\n");
 	assert_int_equal(journey_ids_add(ids, a, &e), -1);
 	tuff_doc_free(a);
 	journey_ids_free(ids);

@@ -18,6 +18,8 @@
 
 #include "tuff/record.h"
 
+#include "util.h"
+
 #define KIB	1024UL
 #define MIB	(1024UL * 1024)
 
@@ -79,12 +81,7 @@ static void
 src_open(struct src *s, const void *data, size_t len)
 {
 	memset(s, 0, sizeof(*s));
-	/* fmemopen refuses a zero size on some libcs. */
-	if (len == 0)
-		s->fp = fopen("/dev/null", "r");
-	else
-		s->fp = fmemopen((void *)data, len, "r");
-	assert_non_null(s->fp);
+	s->fp = mem_file(data, len);
 	s->r = tuff_reader_new(s->fp, "t.yaml");
 	assert_non_null(s->r);
 }

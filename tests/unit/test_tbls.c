@@ -18,27 +18,9 @@
 #include "tuff/record.h"
 #include "tuff/tbls.h"
 
+#include "util.h"
+
 #define AS_OF	"2021-06-01"
-
-/* The first record of text, read as a tool reads it; the test owns it. */
-static struct tuff_doc *
-read_doc(const char *text)
-{
-	struct tuff_reader *r;
-	struct tuff_doc *doc = NULL;
-	struct tuff_error e;
-	FILE *fp;
-
-	fp = fmemopen((void *)text, strlen(text), "r");
-	assert_non_null(fp);
-	r = tuff_reader_new(fp, "t.yaml");
-	assert_non_null(r);
-	if (tuff_reader_next(r, &doc, &e) != 1)
-		fail_msg("%lu:%lu: %s", e.line, e.column, e.msg);
-	tuff_reader_free(r);
-	fclose(fp);
-	return doc;
-}
 
 static void
 config(struct tbls_config *cfg)
@@ -55,7 +37,7 @@ check(const char *text, const struct tbls_journeys *jr,
     struct tbls_result *res)
 {
 	struct tbls_config cfg;
-	struct tuff_doc *doc = read_doc(text);
+	struct tuff_doc *doc = doc_of(text);
 	struct tuff_error e;
 
 	config(&cfg);
@@ -344,7 +326,7 @@ test_stale_option(void **state)
 	struct tuff_doc *doc;
 
 	(void)state;
-	doc = read_doc(with("obstacles:\n"
+	doc = doc_of(with("obstacles:\n"
 	    "  - {obstacle: A, raised: 2021-04-01, owner: x}\n"));
 	config(&cfg);
 	cfg.stale_days = 61;
@@ -526,7 +508,7 @@ test_validate(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		doc = read_doc(bad[i].text);
+		doc = doc_of(bad[i].text);
 		memset(&e, 0, sizeof(e));
 		assert_int_equal(tbls_validate(doc, &e), -1);
 		if (strstr(e.msg, bad[i].msg) == NULL || e.line != bad[i].line ||
@@ -536,7 +518,7 @@ test_validate(void **state)
 		assert_string_equal(e.file, "t.yaml");
 		tuff_doc_free(doc);
 	}
-	doc = read_doc("kind: hme-response\n");
+	doc = doc_of("kind: hme-response\n");
 	assert_int_equal(tbls_kind(doc), 0);
 	assert_int_equal(tbls_validate(doc, &e), 0);
 	tuff_doc_free(doc);
@@ -651,7 +633,7 @@ test_disabled_rule(void **state)
 	config(&cfg);
 	cfg.severity[r] = TBLS_OFF;
 	cfg.severity[tbls_rule_find("kunskap.analysis-missing")] = TBLS_ERROR;
-	doc = read_doc(with(""));
+	doc = doc_of(with(""));
 	assert_int_equal(tbls_check(&cfg, NULL, doc, &res), 0);
 	assert_int_equal(fired(&res, "medborgarfokus.needs-missing"), 0);
 	assert_int_equal(finding(&res, "kunskap.analysis-missing")->severity,
@@ -676,7 +658,7 @@ test_output(void **state)
 
 	(void)state;
 	config(&cfg);
-	doc = read_doc("kind: decision\nid: B-2020-003\ndate: 2020-11-19\n"
+	doc = doc_of("kind: decision\nid: B-2020-003\ndate: 2020-11-19\n"
 	    "decided_by: socialchef\nregarding: [rullstol]\noutcome: assign\n"
 	    "rationale: ''\n");
 	assert_int_equal(tbls_check(&cfg, NULL, doc, &res), 0);
