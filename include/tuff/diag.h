@@ -10,6 +10,41 @@
 
 #include "tuff.h"
 
+/*
+ * What main decides about diagnostics.  main owns the value and hands
+ * it to the library once, before reading any input: under --strict a
+ * warning about the input (a kind or a key that looks like a typo) is
+ * an error, and the run must fail.
+ */
+struct tuff_diag_conf {
+	int		 strict;	/* --strict */
+	unsigned long	 promoted;	/* input warnings made errors */
+};
+void	tuff_set_diag_conf(struct tuff_diag_conf *);
+
+/*
+ * A warning about the input at a position (file NULL: none), such as
+ * "did you mean ...?": "warning:", or "error:" under --strict.
+ */
+void	tuff_input_warning(const char *file, unsigned long line,
+	    unsigned long column, const char *fmt, ...)
+	    __attribute__((format(printf, 4, 5)));
+/*
+ * rc, or TUFF_ERR when --strict made an input warning an error: every
+ * tool passes its final status through this.
+ */
+int	tuff_diag_status(int rc);
+
+/*
+ * Copy len bytes of s into buf (size > 0 bytes, always terminated),
+ * with what a terminal would act on made visible: \n, \r, \t, and
+ * \xNN for the other control characters (C0, DEL, C1) and for bytes
+ * that are not UTF-8.  A backslash stays as it is.  Output that does
+ * not fit is cut at a whole character.  Returns the length written.
+ * Every diagnostic passes through this, so each is exactly one line.
+ */
+size_t	tuff_escape(char *buf, size_t size, const char *s, size_t len);
+
 /* Remember the basename of argv[0] for every later message. */
 void		 tuff_setprogname(const char *argv0);
 const char	*tuff_progname(void);
