@@ -77,22 +77,46 @@ struct each_record {
 	struct tuff_writer *w;
 };
 
+/* Write text the reader did not hand to fn: a record passed, a tail. */
+static int
+pass_text(struct tuff_writer *w, const struct tuff_raw *raw, const char *p,
+    size_t n, struct tuff_error *e)
+{
+	int rc;
+
+	if (w == NULL)
+		return 0;
+	rc = raw != NULL ? tuff_write_raw(w, raw) : tuff_write_text(w, p, n);
+	return rc == -1 ? tuff_writer_error(w, e) : 0;
+}
+
 static int
 read_records(struct tuff_reader *r, const char *name, void *arg,
     struct tuff_error *e)
 {
 	struct each_record *er = arg;
 	struct tuff_doc *doc;
+	const char *tail;
+	size_t n;
 	int rc;
 
 	(void)name;
 	for (;;) {
 		rc = er->pass != NULL ? tuff_reader_next_or_pass(r, &doc,
-		    er->pass, er->arg, er->w, e) : tuff_reader_next(r, &doc, e);
-		if (rc <= 0)
-			return rc;
-		if (rc == 2)
-			continue;	/* streamed through to w */
+		    er->pass, er->arg, e) : tuff_reader_next(r, &doc, e);
+		if (rc == -1)
+			return -1;
+		if (rc == 0) {
+			/* Comments after the last record are kept too. */
+			tail = tuff_reader_tail(r, &n);
+			return pass_text(er->w, NULL, tail, n, e);
+		}
+		if (rc == 2) {
+			if (pass_text(er->w, tuff_reader_raw(r), NULL, 0,
+			    e) == -1)
+				return -1;
+			continue;
+		}
 		if (doc->kind == NULL && tuff_map_get(doc->root, "kind") == NULL)
 			tuff_diag("warning", doc->file, doc->line, doc->column,
 			    "record has no kind; passed through");

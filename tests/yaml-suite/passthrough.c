@@ -1,9 +1,12 @@
 /*
- * passthrough [-s] [file ...]: read records with the library's reader
- * and write them back with its writer.  The conformance test and the
- * nasty corpus drive the record I/O through this, as every binary does.
- * With -s, records that start with a kind are streamed through
- * (tuff_reader_next_or_pass) rather than built, as tuff-decide does.
+ * passthrough [-e | -s] [file ...]: read records with the library's
+ * reader and write them back with its writer, as every binary does.
+ * By default each record is built as a tree and written as the text it
+ * was read from (a record a tool did not change); with -s records are
+ * checked without a tree (tuff_each_record_or_pass, as tools pass
+ * records of kinds they do not read); with -e each tree goes through
+ * the emitter (a record a tool changed).  The text after the last
+ * record of each file is written too.
  */
 #include <stdio.h>
 #include <string.h>
@@ -12,12 +15,23 @@
 #include "tuff/diag.h"
 #include "tuff/run.h"
 
+enum mode { RAW, SKIP, EMIT };
+
+struct pass {
+	struct tuff_writer	*w;
+	enum mode		 mode;
+};
+
 static int
 write_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 {
-	if (tuff_write_passthrough(arg, doc) == -1)
-		return tuff_seterr(e, NULL, 0, 0, "write error");
-	return 0;
+	struct pass *p = arg;
+	int rc;
+
+	rc = p->mode == EMIT ? tuff_write_changed(p->w, doc) :
+	    tuff_write_unchanged(p->w, doc);
+	tuff_doc_free(doc);
+	return rc == -1 ? tuff_writer_error(p->w, e) : 0;
 }
 
 static int
@@ -28,44 +42,36 @@ every_kind(const char *kind, void *arg)
 	return 1;
 }
 
-static int
-stream_input(struct tuff_reader *r, const char *name, void *arg,
-    struct tuff_error *e)
-{
-	struct tuff_doc *doc;
-	int rc;
-
-	(void)name;
-	while ((rc = tuff_reader_next_or_pass(r, &doc, every_kind, NULL, arg,
-	    e)) > 0)
-		if (rc == 1 && write_record(doc, arg, e) == -1)
-			return -1;
-	return rc;
-}
-
 int
 main(int argc, char *argv[])
 {
-	struct tuff_writer *w;
-	int c, stream = 0, rc;
+	struct pass p = { NULL, RAW };
+	struct tuff_error e;
+	int c, rc;
 
 	tuff_setprogname(argv[0]);
-	while ((c = getopt(argc, argv, "s")) != -1) {
-		if (c != 's') {
-			fprintf(stderr, "usage: passthrough [-s] [file ...]\n");
+	while ((c = getopt(argc, argv, "es")) != -1)
+		switch (c) {
+		case 'e':
+			p.mode = EMIT;
+			break;
+		case 's':
+			p.mode = SKIP;
+			break;
+		default:
+			fprintf(stderr, "usage: passthrough [-e | -s] "
+			    "[file ...]\n");
 			return TUFF_ERR;
 		}
-		stream = 1;
-	}
-	if ((w = tuff_writer_new(stdout)) == NULL)
+	if ((p.w = tuff_writer_new(stdout)) == NULL)
 		return TUFF_ERR;
-	rc = stream ? tuff_each_input(argc - optind, argv + optind,
-	    stream_input, w) : tuff_each_record(argc - optind, argv + optind,
-	    write_record, w);
-	if (tuff_writer_close(w) == -1 && rc == TUFF_OK) {
-		tuff_warn("write error");
+	rc = tuff_each_record_or_pass(argc - optind, argv + optind,
+	    write_record, p.mode == SKIP ? every_kind : NULL, p.w, &p);
+	if (tuff_writer_close(p.w) == -1 && rc == TUFF_OK) {
+		tuff_writer_error(p.w, &e);
+		tuff_warnx("%s", e.msg);
 		rc = TUFF_ERR;
 	}
-	tuff_writer_free(w);
+	tuff_writer_free(p.w);
 	return rc;
 }

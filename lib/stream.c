@@ -1,0 +1,209 @@
+/*
+ * Held output (see stream.h): a writer into a spill file, places in it
+ * (offsets, with how the output ended there), and the copy to the real
+ * output with records inserted at the places.
+ */
+#define _GNU_SOURCE	/* O_TMPFILE */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "tuff/diag.h"
+#include "tuff/stream.h"
+#include "writer.h"
+
+#define COPY_BUF	(64 * 1024)
+
+struct place {
+	off_t			 at;
+	void			*arg;
+	struct writer_state	 st;
+};
+
+struct tuff_stream {
+	FILE			*spill;
+	struct tuff_writer	*w;
+	struct place		*places;
+	size_t			 n, cap;
+};
+
+/* An unnamed file in $TMPDIR (or /tmp), open for writing and reading. */
+static FILE *
+spill_file(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	FILE *fp;
+	int fd = -1, saved;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+#ifdef O_TMPFILE
+	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#endif
+	if (fd == -1) {
+		if ((size_t)snprintf(path, sizeof(path), "%s/tuff.XXXXXX",
+		    dir) >= sizeof(path)) {
+			errno = ENAMETOOLONG;
+			return NULL;
+		}
+		if ((fd = mkstemp(path)) == -1)
+			return NULL;
+		unlink(path);
+	}
+	if ((fp = fdopen(fd, "w+")) == NULL) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return NULL;
+	}
+	/* Fewer, larger writes: a million records pass through here. */
+	(void)setvbuf(fp, NULL, _IOFBF, COPY_BUF);
+	return fp;
+}
+
+struct tuff_stream *
+tuff_stream_new(void)
+{
+	struct tuff_stream *s;
+	int saved;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return NULL;
+	if ((s->spill = spill_file()) == NULL) {
+		saved = errno;
+		free(s);
+		errno = saved;
+		return NULL;
+	}
+	if ((s->w = tuff_writer_new(s->spill)) == NULL) {
+		fclose(s->spill);
+		free(s);
+		errno = ENOMEM;
+		return NULL;
+	}
+	(void)writer_set_file(s->w, s->spill, 1);
+	return s;
+}
+
+void
+tuff_stream_free(struct tuff_stream *s)
+{
+	if (s == NULL)
+		return;
+	tuff_writer_free(s->w);
+	fclose(s->spill);
+	free(s->places);
+	free(s);
+}
+
+struct tuff_writer *
+tuff_stream_writer(struct tuff_stream *s)
+{
+	return s->w;
+}
+
+static int
+spill_error(struct tuff_error *e, int err)
+{
+	return tuff_seterr(e, NULL, 0, 0, "temporary file: %s",
+	    strerror(err != 0 ? err : EIO));
+}
+
+int
+tuff_stream_place(struct tuff_stream *s, void *arg, struct tuff_error *e)
+{
+	struct place *p;
+	size_t cap;
+	off_t at;
+
+	if (tuff_writer_flush(s->w) == -1)
+		return tuff_writer_error(s->w, e);
+	if ((at = ftello(s->spill)) == -1)
+		return spill_error(e, errno);
+	if (s->n == s->cap) {
+		cap = s->cap > 0 ? s->cap * 2 : 16;
+		if ((p = reallocarray(s->places, cap, sizeof(*p))) == NULL)
+			return tuff_seterr(e, NULL, 0, 0, "out of memory");
+		s->places = p;
+		s->cap = cap;
+	}
+	p = &s->places[s->n++];
+	p->at = at;
+	p->arg = arg;
+	writer_get_state(s->w, &p->st);
+	return 0;
+}
+
+/*
+ * Copy the spill file from where it stands to offset to (-1: its end)
+ * through w, whose output must take it as text that follows what it
+ * has written.
+ */
+static int
+copy(struct tuff_stream *s, char *buf, off_t to, struct tuff_error *e)
+{
+	size_t n, want;
+	off_t left = to;
+	int first = 1;
+
+	for (;;) {
+		want = to < 0 || left > COPY_BUF ? COPY_BUF : (size_t)left;
+		if (want == 0)
+			break;
+		if ((n = fread(buf, 1, want, s->spill)) == 0)
+			break;
+		if ((first && writer_prepare(s->w, buf, n) == -1) ||
+		    writer_put(s->w, buf, n) == -1)
+			return tuff_writer_error(s->w, e);
+		first = 0;
+		left -= (off_t)n;
+	}
+	if (ferror(s->spill) || (to >= 0 && left != 0))
+		return spill_error(e, ferror(s->spill) ? errno : EIO);
+	return 0;
+}
+
+int
+tuff_stream_finish(struct tuff_stream *s, FILE *out, tuff_place_fn *fn,
+    void *ctx, struct tuff_error *e)
+{
+	char *buf;
+	off_t done = 0;
+	size_t i;
+	int rc = 0;
+
+	if (tuff_writer_flush(s->w) == -1)
+		return tuff_writer_error(s->w, e);
+	if (fflush(s->spill) == EOF)
+		return spill_error(e, errno);
+	if (fseeko(s->spill, 0, SEEK_SET) == -1)
+		return spill_error(e, errno);
+	if ((buf = malloc(COPY_BUF)) == NULL)
+		return tuff_seterr(e, NULL, 0, 0, "out of memory");
+	if (writer_set_file(s->w, out, 0) == -1) {
+		free(buf);
+		return tuff_writer_error(s->w, e);
+	}
+	for (i = 0; i < s->n && rc == 0; i++) {
+		rc = copy(s, buf, s->places[i].at - done, e);
+		done = s->places[i].at;
+		if (rc == 0) {
+			writer_set_state(s->w, &s->places[i].st);
+			rc = fn(s->places[i].arg, s->w, ctx, e);
+			/* The writer's own failure speaks for itself. */
+			if (rc == -1 && tuff_writer_errno(s->w) != 0)
+				rc = tuff_writer_error(s->w, e);
+		}
+	}
+	if (rc == 0)
+		rc = copy(s, buf, -1, e);
+	if (rc == 0 && tuff_writer_close(s->w) == -1)
+		rc = tuff_writer_error(s->w, e);
+	free(buf);
+	return rc;
+}

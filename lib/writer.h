@@ -1,0 +1,36 @@
+/*
+ * The writer's insides, for the held output (stream.c) only: it copies
+ * held text to the real output and inserts records at places, and must
+ * hand the writer from one FILE to the other with what it knows about
+ * how the output so far ends.
+ */
+#ifndef TUFF_WRITER_PRIV_H
+#define TUFF_WRITER_PRIV_H
+
+#include <stdio.h>
+
+#include "tuff/record.h"
+
+struct writer_state {
+	unsigned char	 last[3];
+	size_t		 nlast;
+	unsigned	 open_indent;
+	int		 open_keep;
+};
+
+/*
+ * Flush the emitter; from now on write to fp.  held: it is a spill
+ * file, which messages name "temporary file".
+ */
+int	writer_set_file(struct tuff_writer *, FILE *fp, int held);
+void	writer_get_state(const struct tuff_writer *, struct writer_state *);
+void	writer_set_state(struct tuff_writer *, const struct writer_state *);
+/*
+ * Text p[0..n) is about to follow, written with writer_put: start a
+ * line, or end a block scalar, first if it must (as tuff_write_text).
+ * n may be a part of the text, as long as it holds its first lines.
+ */
+int	writer_prepare(struct tuff_writer *, const char *p, size_t n);
+int	writer_put(struct tuff_writer *, const char *p, size_t n);
+
+#endif
