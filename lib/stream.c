@@ -21,6 +21,7 @@
 struct place {
 	off_t			 at;
 	void			*arg;
+	struct tuff_doc		*doc;	/* owned */
 	struct writer_state	 st;
 };
 
@@ -93,8 +94,12 @@ tuff_stream_new(void)
 void
 tuff_stream_free(struct tuff_stream *s)
 {
+	size_t i;
+
 	if (s == NULL)
 		return;
+	for (i = 0; i < s->n; i++)
+		tuff_doc_free(s->places[i].doc);
 	tuff_writer_free(s->w);
 	fclose(s->spill);
 	free(s->places);
@@ -114,8 +119,9 @@ spill_error(struct tuff_error *e, int err)
 	    strerror(err != 0 ? err : EIO));
 }
 
-int
-tuff_stream_place(struct tuff_stream *s, void *arg, struct tuff_error *e)
+static int
+add_place(struct tuff_stream *s, void *arg, struct tuff_doc *doc,
+    struct tuff_error *e)
 {
 	struct place *p;
 	size_t cap;
@@ -135,8 +141,19 @@ tuff_stream_place(struct tuff_stream *s, void *arg, struct tuff_error *e)
 	p = &s->places[s->n++];
 	p->at = at;
 	p->arg = arg;
+	p->doc = doc;
 	writer_get_state(s->w, &p->st);
 	return 0;
+}
+
+int
+tuff_stream_place(struct tuff_stream *s, void *arg, struct tuff_doc *doc,
+    struct tuff_error *e)
+{
+	if (add_place(s, arg, doc, e) == 0)
+		return 0;
+	tuff_doc_free(doc);
+	return -1;
 }
 
 /*
@@ -195,6 +212,8 @@ tuff_stream_finish(struct tuff_stream *s, FILE *out, tuff_place_fn *fn,
 		if (rc == 0) {
 			writer_set_state(s->w, &s->places[i].st);
 			rc = fn(s->places[i].arg, s->w, ctx, e);
+			tuff_doc_free(s->places[i].doc);
+			s->places[i].doc = NULL;
 			/* The writer's own failure speaks for itself. */
 			if (rc == -1 && tuff_writer_errno(s->w) != 0)
 				rc = tuff_writer_error(s->w, e);
@@ -205,5 +224,56 @@ tuff_stream_finish(struct tuff_stream *s, FILE *out, tuff_place_fn *fn,
 	if (rc == 0 && tuff_writer_close(s->w) == -1)
 		rc = tuff_writer_error(s->w, e);
 	free(buf);
+	return rc;
+}
+
+int
+tuff_held_place(struct tuff_held *h, void *arg, struct tuff_error *e)
+{
+	return tuff_stream_place(h->s, arg, NULL, e);
+}
+
+int
+tuff_held_keep(struct tuff_held *h, struct tuff_doc *doc,
+    struct tuff_error *e)
+{
+	return tuff_stream_place(h->s, doc, doc, e);
+}
+
+/* After the input: end, then the output, only if all went well. */
+static int
+held_output(struct tuff_held *h, const char *output)
+{
+	struct tuff_out out;
+	struct tuff_error e;
+	FILE *fp;
+	int ok;
+
+	if (h->end != NULL && h->end(h->arg) == -1)
+		return TUFF_ERR;
+	if ((fp = tuff_out_open(&out, output)) == NULL)
+		return TUFF_ERR;
+	if (!(ok = tuff_stream_finish(h->s, fp, h->place, h->arg, &e) == 0))
+		tuff_warnx("%s", e.msg);
+	return tuff_out_close(&out, ok);
+}
+
+int
+tuff_held_run(struct tuff_held *h, int argc, char **argv, const char *output)
+{
+	int rc;
+
+	if ((h->s = tuff_stream_new()) == NULL) {
+		tuff_warn("temporary file");
+		return TUFF_ERR;
+	}
+	h->w = tuff_stream_writer(h->s);
+	rc = tuff_each_record_or_pass(argc, argv, h->record, h->skip,
+	    h->view ? NULL : h->w, h->arg);
+	if (rc == TUFF_OK)
+		rc = held_output(h, output);
+	tuff_stream_free(h->s);
+	h->s = NULL;
+	h->w = NULL;
 	return rc;
 }

@@ -102,6 +102,13 @@ tuff_writer_free(struct tuff_writer *w)
 }
 
 int
+tuff_writer_file(struct tuff_writer *w, FILE **fp)
+{
+	*fp = w->fp;
+	return tuff_writer_flush(w);
+}
+
+int
 tuff_writer_errno(const struct tuff_writer *w)
 {
 	return w->err;

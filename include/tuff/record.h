@@ -133,6 +133,12 @@ int			 tuff_writer_flush(struct tuff_writer *);
  */
 int			 tuff_writer_close(struct tuff_writer *);
 void			 tuff_writer_free(struct tuff_writer *);
+/*
+ * The FILE under the writer, flushed, for a tool whose output is text
+ * of its own (a table, diagrams) rather than records; 0, or -1.  Not
+ * for records: the writer does not see what is written there.
+ */
+int			 tuff_writer_file(struct tuff_writer *, FILE **fp);
 /* The errno of the first failed write, or 0 (EILSEQ: text not UTF-8). */
 int			 tuff_writer_errno(const struct tuff_writer *);
 /*

@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "record.h"
+#include "run.h"
 
 struct tuff_stream;
 
@@ -32,10 +33,12 @@ struct tuff_writer	*tuff_stream_writer(struct tuff_stream *);
 /*
  * Remember the place the output has reached, for records to be written
  * there at the end; arg comes back to the function that writes them.
- * 0, or -1 with e filled ("temporary file: ...").
+ * With doc, the stream owns doc and frees it after that (or with the
+ * stream); doc is freed at once on an error.  0, or -1 with e filled
+ * ("temporary file: ...").
  */
 int	tuff_stream_place(struct tuff_stream *, void *arg,
-	    struct tuff_error *e);
+	    struct tuff_doc *doc, struct tuff_error *e);
 
 /*
  * The records for one place: write them with w (any number, or none).
@@ -53,5 +56,46 @@ typedef int	tuff_place_fn(void *arg, struct tuff_writer *w, void *ctx,
  */
 int	tuff_stream_finish(struct tuff_stream *, FILE *out, tuff_place_fn *fn,
 	    void *ctx, struct tuff_error *e);
+
+/*
+ * A tool's run over held output: the one way every tool that writes a
+ * record stream reads its input and writes its output.
+ *
+ * tuff_held_run reads the files (tuff_each_record_or_pass): records of
+ * kinds skip says the tool does not read pass on as read, and each
+ * other record goes to record, which writes it with w (as read, or
+ * changed), holds a place for it with tuff_held_place, or drops it.
+ * When the stream has ended, end (if any) may write more or fail the
+ * run; then the output (standard output, or -o FILE replaced only now)
+ * gets the held text, with what place writes at each place.  Any
+ * error, reported on standard error, makes the run fail: nothing is
+ * written.  Returns TUFF_OK or TUFF_ERR.
+ *
+ * With view set the output is not a record stream (a table, diagrams,
+ * lines): records passed over and the text around them are dropped,
+ * and the tool writes its text with tuff_writer_file.
+ */
+struct tuff_held {
+	tuff_record_fn	*record;
+	int		(*skip)(const char *kind, void *arg);	/* or NULL */
+	int		(*end)(void *arg);	/* 0, or -1 after reporting */
+	tuff_place_fn	*place;
+	void		*arg;
+	int		 view;
+	struct tuff_writer *w;		/* set while it runs */
+	struct tuff_stream *s;
+};
+
+int	tuff_held_run(struct tuff_held *, int argc, char **argv,
+	    const char *output);
+/* Remember the place the held output has reached, for place(arg). */
+int	tuff_held_place(struct tuff_held *, void *arg, struct tuff_error *e);
+/*
+ * The same for a record the tool keeps to the end: place(doc) sees it
+ * there (and must not free it); it is freed after, or with the run if
+ * the run fails before.  On an error doc is freed at once.
+ */
+int	tuff_held_keep(struct tuff_held *, struct tuff_doc *doc,
+	    struct tuff_error *e);
 
 #endif
