@@ -400,7 +400,8 @@ tuff_reader_next(struct tuff_reader *r, struct tuff_doc **docp,
 
 
 /*
- * Records read without a tree.
+ * Records read without a tree: the events are taken as libyaml gives
+ * them, and only the keys are kept, to find duplicates.
  */
 
 static int
@@ -434,10 +435,10 @@ append(char **buf, size_t *len, size_t *cap, const void *p, size_t n)
 /* A key of the mapping on top: its text, or a collection's encoding. */
 static int
 remember_key(struct tuff_reader *r, const char *val, size_t len, int complex,
-    unsigned long line, unsigned long column, struct tuff_error *e)
+    const yaml_mark_t *at, struct tuff_error *e)
 {
 	struct skey *k;
-	size_t cap, off = r->keylen;
+	size_t cap;
 
 	if (r->nskeys == r->capskeys) {
 		cap = r->capskeys ? 2 * r->capskeys : 64;
@@ -446,14 +447,18 @@ remember_key(struct tuff_reader *r, const char *val, size_t len, int complex,
 		r->skeys = k;
 		r->capskeys = cap;
 	}
-	if (append(&r->keybuf, &r->keylen, &r->keycap, val, len) == -1)
+	k = &r->skeys[r->nskeys];
+	k->off = r->keylen;
+	if (len > sizeof(k->head) &&
+	    append(&r->keybuf, &r->keylen, &r->keycap, val, len) == -1)
 		return nomem(r, e);
-	k = &r->skeys[r->nskeys++];
-	k->off = off;
+	k->head = 0;
+	memcpy(&k->head, val, len < sizeof(k->head) ? len : sizeof(k->head));
 	k->len = len;
+	k->seq = r->nskeys++;
 	k->complex = complex;
-	k->line = line;
-	k->column = column;
+	k->line = at->line + 1;
+	k->column = at->column + 1;
 	return 0;
 }
 
@@ -463,44 +468,62 @@ remember_key(struct tuff_reader *r, const char *val, size_t len, int complex,
  * the same exactly when node_equal would find them equal.
  */
 static int
-capture(struct tuff_reader *r, const struct tuff_event *ev,
-    struct tuff_error *e)
+capture(struct tuff_reader *r, const yaml_event_t *y, struct tuff_error *e)
 {
-	static const char mark[] = { [TUFF_EV_MAP_START] = '{',
-	    [TUFF_EV_MAP_END] = '}', [TUFF_EV_SEQ_START] = '[',
-	    [TUFF_EV_SEQ_END] = ']', [TUFF_EV_SCALAR] = 'v' };
+	const yaml_char_t *v = y->data.scalar.value;
+	size_t len = y->data.scalar.length;
+	char mark;
 	int rc;
 
-	rc = append(&r->capbuf, &r->caplen, &r->capcap, &mark[ev->type], 1);
-	if (rc == 0 && ev->type == TUFF_EV_SCALAR)
-		rc = append(&r->capbuf, &r->caplen, &r->capcap, &ev->len,
-		    sizeof(ev->len)) == -1 || append(&r->capbuf, &r->caplen,
-		    &r->capcap, ev->val, ev->len) == -1 ? -1 : 0;
+	switch (y->type) {
+	case YAML_MAPPING_START_EVENT: mark = '{'; break;
+	case YAML_MAPPING_END_EVENT: mark = '}'; break;
+	case YAML_SEQUENCE_START_EVENT: mark = '['; break;
+	case YAML_SEQUENCE_END_EVENT: mark = ']'; break;
+	case YAML_SCALAR_EVENT: mark = 'v'; break;
+	default: return 0;
+	}
+	rc = append(&r->capbuf, &r->caplen, &r->capcap, &mark, 1);
+	if (rc == 0 && y->type == YAML_SCALAR_EVENT)
+		rc = append(&r->capbuf, &r->caplen, &r->capcap, &len,
+		    sizeof(len)) == -1 || append(&r->capbuf, &r->caplen,
+		    &r->capcap, v, len) == -1 ? -1 : 0;
 	return rc == -1 ? nomem(r, e) : 0;
 }
 
-static int
-skey_cmp(const void *pa, const void *pb)
+static const char *
+skey_text(const struct tuff_reader *r, const struct skey *k)
 {
-	const struct skey *a = pa, *b = pb;
-	size_t n = a->len < b->len ? a->len : b->len;
-	int c;
-
-	if (a->complex != b->complex)
-		return a->complex - b->complex;
-	if ((c = memcmp(a->p, b->p, n)) != 0)
-		return c;
-	if (a->len != b->len)
-		return a->len < b->len ? -1 : 1;
-	return a->off < b->off ? -1 : a->off > b->off;
+	return k->len > sizeof(k->head) ? r->keybuf + k->off :
+	    (const char *)&k->head;
 }
 
 static int
 skey_equal(const struct tuff_reader *r, const struct skey *a,
     const struct skey *b)
 {
-	return a->complex == b->complex && a->len == b->len &&
-	    memcmp(r->keybuf + a->off, r->keybuf + b->off, a->len) == 0;
+	return a->len == b->len && a->head == b->head &&
+	    a->complex == b->complex && (a->len <= sizeof(a->head) ||
+	    memcmp(r->keybuf + a->off, r->keybuf + b->off, a->len) == 0);
+}
+
+/* An order in which equal keys are neighbours, in the order of the
+ * text; not an alphabetical one. */
+static int
+skey_cmp(const void *pa, const void *pb)
+{
+	const struct skey *a = pa, *b = pb;
+	int c;
+
+	if (a->complex != b->complex)
+		return a->complex - b->complex;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	if (a->head != b->head)
+		return a->head < b->head ? -1 : 1;
+	if (a->len > sizeof(a->head) && (c = memcmp(a->p, b->p, a->len)) != 0)
+		return c;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
 static int
@@ -508,7 +531,7 @@ skey_dup(struct tuff_reader *r, const struct skey *first,
     const struct skey *again, struct tuff_error *e)
 {
 	return reader_dup(r, e, r->nslev == 1,
-	    again->complex ? NULL : r->keybuf + again->off, again->len,
+	    again->complex ? NULL : skey_text(r, again), again->len,
 	    again->line, again->column, first->line, first->column);
 }
 
@@ -532,12 +555,12 @@ check_skeys(struct tuff_reader *r, size_t first, struct tuff_error *e)
 		return 0;
 	}
 	for (i = 0; i < n; i++)
-		k[i].p = r->keybuf + k[i].off;
+		k[i].p = skey_text(r, &k[i]);	/* keybuf stays still */
 	qsort(k, n, sizeof(*k), skey_cmp);
 	for (i = 1; i < n; i++) {
 		if (!skey_equal(r, &k[i], &k[i - 1]))
 			continue;
-		if (!found || k[i].off < a.off) {
+		if (!found || k[i].seq < a.seq) {
 			f = k[i - 1];
 			a = k[i];
 			found = 1;
@@ -548,10 +571,6 @@ check_skeys(struct tuff_reader *r, size_t first, struct tuff_error *e)
 	return found ? skey_dup(r, &f, &a, e) : 0;
 }
 
-/*
- * Checking a record without building it: the limits are
- * tuff_reader_event's, duplicate keys are found here.
- */
 static int
 unexpected_end(struct tuff_reader *r, int rc, struct tuff_error *e)
 {
@@ -563,12 +582,12 @@ unexpected_end(struct tuff_reader *r, int rc, struct tuff_error *e)
 
 /* A collection starts: one level more, encoded when it is a key. */
 static int
-open_level(struct tuff_reader *r, const struct tuff_event *ev, int is_key,
+open_level(struct tuff_reader *r, const yaml_event_t *y, int is_key,
     size_t before, int capturing, struct tuff_error *e)
 {
 	struct slevel *lv = &r->slev[r->nslev++];
 
-	lv->is_map = ev->type == TUFF_EV_MAP_START;
+	lv->is_map = y->type == YAML_MAPPING_START_EVENT;
 	lv->expect_key = 1;
 	lv->first_key = r->nskeys;
 	lv->is_key = (unsigned char)is_key;
@@ -579,12 +598,11 @@ open_level(struct tuff_reader *r, const struct tuff_event *ev, int is_key,
 	if (!capturing) {
 		r->cap_level = r->nslev;
 		r->caplen = before = 0;
-		if (capture(r, ev, e) == -1)
+		if (capture(r, y, e) == -1)
 			return -1;
 	}
 	lv->key_start = before;
-	lv->key_line = ev->line;
-	lv->key_column = ev->column;
+	lv->key_mark = y->start_mark;
 	return 0;
 }
 
@@ -607,7 +625,7 @@ close_level(struct tuff_reader *r, struct tuff_error *e)
 	if (r->cap_level == r->nslev + 1)
 		r->cap_level = 0;
 	return remember_key(r, r->capbuf + top->key_start,
-	    r->caplen - top->key_start, 1, top->key_line, top->key_column, e);
+	    r->caplen - top->key_start, 1, &top->key_mark, e);
 }
 
 /*
@@ -617,17 +635,17 @@ close_level(struct tuff_reader *r, struct tuff_error *e)
 static int
 check_rest(struct tuff_reader *r, struct tuff_error *e)
 {
-	struct tuff_event ev;
+	const yaml_event_t *y = &r->ev;
 	struct slevel *top;
 	size_t before;
 	int rc, is_key, capturing;
 
 	for (;;) {
-		if ((rc = tuff_reader_event(r, &ev, e)) <= 0)
+		if ((rc = reader_next(r, e)) <= 0)
 			return unexpected_end(r, rc, e);
 		if (r->nslev == 0) {
 			/* The root mapping has ended: only its end is left. */
-			if (ev.type == TUFF_EV_DOC_END)
+			if (y->type == YAML_DOCUMENT_END_EVENT)
 				return 2;
 			continue;
 		}
@@ -635,26 +653,27 @@ check_rest(struct tuff_reader *r, struct tuff_error *e)
 		is_key = top->is_map && top->expect_key;
 		before = r->caplen;
 		capturing = r->cap_level > 0;
-		if (capturing && capture(r, &ev, e) == -1)
+		if (capturing && capture(r, y, e) == -1)
 			return -1;
-		switch (ev.type) {
-		case TUFF_EV_SCALAR:
+		switch (y->type) {
+		case YAML_SCALAR_EVENT:
 			if (top->is_map)
 				top->expect_key = !top->expect_key;
-			if (is_key && remember_key(r, ev.val, ev.len, 0,
-			    ev.line, ev.column, e) == -1)
+			if (is_key && remember_key(r,
+			    (const char *)y->data.scalar.value,
+			    y->data.scalar.length, 0, &y->start_mark, e) == -1)
 				return -1;
 			break;
-		case TUFF_EV_MAP_START:
-		case TUFF_EV_SEQ_START:
+		case YAML_MAPPING_START_EVENT:
+		case YAML_SEQUENCE_START_EVENT:
 			if (top->is_map)
 				top->expect_key = !top->expect_key;
-			if (open_level(r, &ev, is_key, before, capturing,
+			if (open_level(r, y, is_key, before, capturing,
 			    e) == -1)
 				return -1;
 			break;
-		case TUFF_EV_MAP_END:
-		case TUFF_EV_SEQ_END:
+		case YAML_MAPPING_END_EVENT:
+		case YAML_SEQUENCE_END_EVENT:
 			if (close_level(r, e) == -1)
 				return -1;
 			break;
@@ -744,6 +763,7 @@ static int
 skip_record(struct tuff_reader *r, const struct head *h, struct tuff_error *e)
 {
 	struct slevel *root;
+	yaml_mark_t at = { 0, 0, 0 };
 
 	r->nskeys = 0;
 	r->keylen = 0;
@@ -754,8 +774,9 @@ skip_record(struct tuff_reader *r, const struct head *h, struct tuff_error *e)
 	root->expect_key = 1;		/* its value was read: a key next */
 	root->first_key = 0;
 	root->is_key = 0;
-	if (remember_key(r, "kind", 4, 0, h->ev[2].line, h->ev[2].column,
-	    e) == -1)
+	at.line = h->ev[2].line - 1;
+	at.column = h->ev[2].column - 1;
+	if (remember_key(r, "kind", 4, 0, &at, e) == -1)
 		return -1;
 	return check_rest(r, e);
 }

@@ -344,9 +344,13 @@ static void
 to_event(const struct tuff_reader *r, const yaml_event_t *y,
     struct tuff_event *ev)
 {
-	memset(ev, 0, sizeof(*ev));
 	ev->line = y->start_mark.line + 1;
 	ev->column = y->start_mark.column + 1;
+	ev->val = NULL;
+	ev->len = 0;
+	ev->style = TUFF_ANY;
+	ev->tag = NULL;
+	ev->depth = r->depth;
 	switch (y->type) {
 	case YAML_DOCUMENT_START_EVENT:
 		ev->type = TUFF_EV_DOC_START;
@@ -385,21 +389,17 @@ to_event(const struct tuff_reader *r, const yaml_event_t *y,
 		ev->type = TUFF_EV_END;
 		break;
 	}
-	ev->depth = r->depth;
 }
 
 int
-tuff_reader_event(struct tuff_reader *r, struct tuff_event *ev,
-    struct tuff_error *e)
+reader_next(struct tuff_reader *r, struct tuff_error *e)
 {
 	yaml_event_t *y = &r->ev;
 
 	if (r->failed)
 		return tuff_seterr(e, r->name, 0, 0, "reader already failed");
-	if (r->ended) {
-		memset(ev, 0, sizeof(*ev));
+	if (r->ended)
 		return 0;
-	}
 	forget_record(r);
 	for (;;) {
 		if (r->have_ev) {
@@ -417,7 +417,6 @@ tuff_reader_event(struct tuff_reader *r, struct tuff_event *ev,
 			continue;
 		case YAML_STREAM_END_EVENT:
 			r->ended = 1;
-			memset(ev, 0, sizeof(*ev));
 			return 0;
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
@@ -433,7 +432,19 @@ tuff_reader_event(struct tuff_reader *r, struct tuff_event *ev,
 		default:
 			break;
 		}
-		to_event(r, y, ev);
 		return 1;
 	}
+}
+
+int
+tuff_reader_event(struct tuff_reader *r, struct tuff_event *ev,
+    struct tuff_error *e)
+{
+	int rc;
+
+	if ((rc = reader_next(r, e)) == 1)
+		to_event(r, &r->ev, ev);
+	else
+		memset(ev, 0, sizeof(*ev));
+	return rc;
 }

@@ -7,6 +7,8 @@
 #ifndef TUFF_READER_PRIV_H
 #define TUFF_READER_PRIV_H
 
+#include <stdint.h>
+
 #include <yaml.h>
 
 #include "tuff/record.h"
@@ -31,12 +33,19 @@ struct slevel {
 	unsigned char	 is_key;	/* this collection is a key */
 	size_t		 first_key;	/* its keys in skeys */
 	size_t		 key_start;	/* its encoding in capbuf */
-	unsigned long	 key_line, key_column;
+	yaml_mark_t	 key_mark;
 };
 
+/*
+ * A key of a mapping read without a tree.  Its first 8 bytes are kept
+ * here, the whole key in keybuf only when it is longer: most keys are
+ * short, and two keys are told apart by their length and head at once.
+ */
 struct skey {
-	size_t		 off, len;	/* in keybuf */
-	const char	*p;		/* keybuf + off, once keybuf is still */
+	uint64_t	 head;
+	size_t		 off, len;	/* in keybuf, when len > 8 */
+	const char	*p;		/* keybuf + off, while sorting */
+	size_t		 seq;		/* its place among the keys */
 	int		 complex;	/* a collection, in its encoding */
 	unsigned long	 line, column;
 };
@@ -121,6 +130,12 @@ struct tuff_reader {
 	char		*capbuf;
 	size_t		 caplen, capcap;
 };
+
+/*
+ * reader.c: the next event, checked, in r->ev (valid until the next
+ * call): 1, 0 at the end of the stream, or -1 with e filled.
+ */
+int	reader_next(struct tuff_reader *, struct tuff_error *e);
 
 /* reader_msg.c: fill e for the parser's error (the reader is failed). */
 int	reader_parse_error(struct tuff_reader *, struct tuff_error *e);

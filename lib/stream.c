@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/sendfile.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -156,32 +157,65 @@ tuff_stream_place(struct tuff_stream *s, void *arg, struct tuff_doc *doc,
 	return -1;
 }
 
+/* Bytes from the spill file's offset from, at most n of them. */
+static size_t
+span(off_t from, off_t to, size_t n)
+{
+	return to - from < (off_t)n ? (size_t)(to - from) : n;
+}
+
+/* Copy [*at, to) of the spill file to out, read and written. */
+static int
+copy_slow(struct tuff_stream *s, char *buf, off_t *at, off_t to,
+    struct tuff_error *e)
+{
+	ssize_t n;
+
+	while (*at < to) {
+		n = pread(fileno(s->spill), buf, span(*at, to, COPY_BUF), *at);
+		if (n <= 0)
+			return spill_error(e, n == 0 ? EIO : errno);
+		if (writer_put(s->w, buf, (size_t)n) == -1)
+			return tuff_writer_error(s->w, e);
+		*at += n;
+	}
+	return 0;
+}
+
 /*
- * Copy the spill file from where it stands to offset to (-1: its end)
- * through w, whose output must take it as text that follows what it
- * has written.
+ * Copy the spill file's bytes [from, to) to out.  The writer sees
+ * their start first, to start a line or end a block scalar before them
+ * if it must; then the kernel copies them (sendfile: no copy through
+ * this process), or, where it cannot, a read and a write at a time.
  */
 static int
-copy(struct tuff_stream *s, char *buf, off_t to, struct tuff_error *e)
+copy(struct tuff_stream *s, char *buf, off_t from, off_t to, FILE *out,
+    struct tuff_error *e)
 {
-	size_t n, want;
-	off_t left = to;
-	int first = 1;
+	ssize_t n;
+	off_t at = from;
 
-	for (;;) {
-		want = to < 0 || left > COPY_BUF ? COPY_BUF : (size_t)left;
-		if (want == 0)
-			break;
-		if ((n = fread(buf, 1, want, s->spill)) == 0)
-			break;
-		if ((first && writer_prepare(s->w, buf, n) == -1) ||
-		    writer_put(s->w, buf, n) == -1)
-			return tuff_writer_error(s->w, e);
-		first = 0;
-		left -= (off_t)n;
+	if (from >= to)
+		return 0;
+	n = pread(fileno(s->spill), buf, span(from, to, COPY_BUF), from);
+	if (n <= 0)
+		return spill_error(e, n == 0 ? EIO : errno);
+	if (writer_prepare(s->w, buf, (size_t)n) == -1)
+		return tuff_writer_error(s->w, e);
+	if (fflush(out) == EOF) {
+		writer_fail(s->w, errno);
+		return tuff_writer_error(s->w, e);
 	}
-	if (ferror(s->spill) || (to >= 0 && left != 0))
-		return spill_error(e, ferror(s->spill) ? errno : EIO);
+	while (at < to) {
+		n = sendfile(fileno(out), fileno(s->spill), &at,
+		    span(at, to, 1 << 30));
+		if (n > 0 || (n == -1 && errno == EINTR))
+			continue;
+		if (n == -1 && (errno == EINVAL || errno == ENOSYS))
+			return copy_slow(s, buf, &at, to, e);
+		writer_fail(s->w, n == 0 ? EIO : errno);
+		return tuff_writer_error(s->w, e);
+	}
 	return 0;
 }
 
@@ -190,7 +224,7 @@ tuff_stream_finish(struct tuff_stream *s, FILE *out, tuff_place_fn *fn,
     void *ctx, struct tuff_error *e)
 {
 	char *buf;
-	off_t done = 0;
+	off_t done = 0, end;
 	size_t i;
 	int rc = 0;
 
@@ -198,7 +232,7 @@ tuff_stream_finish(struct tuff_stream *s, FILE *out, tuff_place_fn *fn,
 		return tuff_writer_error(s->w, e);
 	if (fflush(s->spill) == EOF)
 		return spill_error(e, errno);
-	if (fseeko(s->spill, 0, SEEK_SET) == -1)
+	if ((end = ftello(s->spill)) == -1)
 		return spill_error(e, errno);
 	if ((buf = malloc(COPY_BUF)) == NULL)
 		return tuff_seterr(e, NULL, 0, 0, "out of memory");
@@ -207,7 +241,7 @@ tuff_stream_finish(struct tuff_stream *s, FILE *out, tuff_place_fn *fn,
 		return tuff_writer_error(s->w, e);
 	}
 	for (i = 0; i < s->n && rc == 0; i++) {
-		rc = copy(s, buf, s->places[i].at - done, e);
+		rc = copy(s, buf, done, s->places[i].at, out, e);
 		done = s->places[i].at;
 		if (rc == 0) {
 			writer_set_state(s->w, &s->places[i].st);
@@ -220,7 +254,7 @@ tuff_stream_finish(struct tuff_stream *s, FILE *out, tuff_place_fn *fn,
 		}
 	}
 	if (rc == 0)
-		rc = copy(s, buf, -1, e);
+		rc = copy(s, buf, done, end, out, e);
 	if (rc == 0 && tuff_writer_close(s->w) == -1)
 		rc = tuff_writer_error(s->w, e);
 	free(buf);

@@ -202,6 +202,15 @@ start_line(struct tuff_writer *w, const char *brk, size_t len)
 	return put(w, brk, len);
 }
 
+static int	at_line_start(const struct tuff_writer *);
+
+static int
+at_line_start(const struct tuff_writer *w)
+{
+	return w->nlast == 0 || yaml_ends_line((const char *)w->last,
+	    w->nlast);
+}
+
 int
 writer_prepare(struct tuff_writer *w, const char *p, size_t n)
 {
@@ -210,6 +219,8 @@ writer_prepare(struct tuff_writer *w, const char *p, size_t n)
 
 	if (tuff_writer_flush(w) == -1)
 		return -1;
+	if (w->open_indent == 0 && at_line_start(w))
+		return 0;		/* the common case */
 	brk = break_of(p, n, &blen);
 	if (start_line(w, brk, blen) == -1)
 		return -1;
@@ -226,6 +237,12 @@ int
 writer_put(struct tuff_writer *w, const char *p, size_t n)
 {
 	return put(w, p, n);
+}
+
+void
+writer_fail(struct tuff_writer *w, int err)
+{
+	(void)failed(w, err != 0 ? err : EIO);
 }
 
 int

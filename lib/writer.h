@@ -32,5 +32,7 @@ void	writer_set_state(struct tuff_writer *, const struct writer_state *);
  */
 int	writer_prepare(struct tuff_writer *, const char *p, size_t n);
 int	writer_put(struct tuff_writer *, const char *p, size_t n);
+/* A write around the writer failed with err: the writer has failed. */
+void	writer_fail(struct tuff_writer *, int err);
 
 #endif
