@@ -28,6 +28,7 @@ struct place {
 
 struct tuff_stream {
 	FILE			*spill;
+	char			*buf;	/* its stdio buffer */
 	struct tuff_writer	*w;
 	struct place		*places;
 	size_t			 n, cap;
@@ -63,8 +64,6 @@ spill_file(void)
 		errno = saved;
 		return NULL;
 	}
-	/* Fewer, larger writes: a million records pass through here. */
-	(void)setvbuf(fp, NULL, _IOFBF, COPY_BUF);
 	return fp;
 }
 
@@ -82,8 +81,15 @@ tuff_stream_new(void)
 		errno = saved;
 		return NULL;
 	}
+	/*
+	 * Fewer, larger writes: a million records pass through here.
+	 * glibc takes the size only with a buffer given.
+	 */
+	if ((s->buf = malloc(COPY_BUF)) != NULL)
+		(void)setvbuf(s->spill, s->buf, _IOFBF, COPY_BUF);
 	if ((s->w = tuff_writer_new(s->spill)) == NULL) {
 		fclose(s->spill);
+		free(s->buf);
 		free(s);
 		errno = ENOMEM;
 		return NULL;
@@ -103,6 +109,7 @@ tuff_stream_free(struct tuff_stream *s)
 		tuff_doc_free(s->places[i].doc);
 	tuff_writer_free(s->w);
 	fclose(s->spill);
+	free(s->buf);
 	free(s->places);
 	free(s);
 }
