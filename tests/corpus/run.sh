@@ -49,6 +49,11 @@ awk 'BEGIN { print "kind: many"
     >"$g/reject-60000-keys-dup.yaml"
 awk 'BEGIN { for (i = 0; i < 20000; i++) print "---\nkind: x\nn: " i }' \
     >"$g/ok-20000-records.yaml"
+awk 'BEGIN { print "kind: x"
+	for (i = 0; i < 400000; i++) print "# kommentar " i }' \
+    >"$g/bad-comments-5mib.yaml"
+awk 'BEGIN { for (i = 0; i < 3000; i++) print "# kommentar " i
+	print "kind: x" }' >"$g/ok-comments-before.yaml"
 { printf 'kind: deep\nv: '; rep 100000 '['; } >"$g/bad-deep-100000.yaml"
 { printf 'kind: deep\nv: '; rep 100000 '{a: '; } >"$g/bad-deep-map-100000.yaml"
 { printf 'kind: x\nv: "'; rep 300000 '\\"'; printf '"\n'; } \

@@ -400,7 +400,7 @@ test_check_decision(void **state)
 	    "above");
 	assert_decision(DEC "decided_by: socialchef\nregarding: [a]\n"
 	    "outcome: assign\ncost_sek: '100'\n", 6, "cost_sek: expected an "
-	    "integer from 0 to 999999999999, not 100");
+	    "integer from 0 to 999999999999, not '100'");
 	assert_decision(DEC "decided_by: socialchef\nregarding: [a]\n"
 	    "outcome: assign\nrationale: [x]\n", 6, "rationale: expected a "
 	    "string, not a sequence");
