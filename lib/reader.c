@@ -294,12 +294,13 @@ record_text(struct tuff_reader *r)
 	struct docspan *s = &r->span;
 	struct text *t = &r->text;
 	struct tuff_raw *raw = &r->raw;
-	size_t bol, block, end, eol;
+	size_t bol, content, block, end, eol;
 
 	if (s->empty)
 		return;
 	/* In the order of the text: text_byte walks forward. */
 	bol = text_bol(t, text_byte(t, s->start));
+	content = text_bol(t, text_byte(t, r->doc_index));
 	block = s->block ? text_byte(t, s->block_start) : 0;
 	end = text_byte(t, s->end);
 	eol = text_eol(t, end);
@@ -309,6 +310,7 @@ record_text(struct tuff_reader *r)
 	raw->text = text_at(t, t->start);
 	raw->len = eol - t->start;
 	raw->head = bol - t->start;
+	raw->content = content - t->start;
 	raw->marked = (unsigned char)s->marked;
 	r->cut = eol;
 	r->cut_char = s->end + chars(text_at(t, end), eol - end);

@@ -213,6 +213,8 @@ copy(struct tuff_stream *s, char *buf, off_t from, off_t to, FILE *out,
 		writer_fail(s->w, errno);
 		return tuff_writer_error(s->w, e);
 	}
+	if (fileno(out) == -1)		/* a stream in memory */
+		return copy_slow(s, buf, &at, to, e);
 	while (at < to) {
 		n = sendfile(fileno(out), fileno(s->spill), &at,
 		    span(at, to, 1 << 30));

@@ -492,12 +492,44 @@ tuff_write_passthrough(struct tuff_writer *w, struct tuff_doc *doc)
 	return rc;
 }
 
+/* A line of nothing but blanks and perhaps a comment. */
+static int
+comment_line(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && (p[i] == ' ' || p[i] == '\t'); i++)
+		continue;
+	return i == n || p[i] == '#' || yaml_break(p + i, n - i) > 0;
+}
+
+/*
+ * The lines before a record's content that are its comments: those
+ * before its "---", and those between it and the content, without the
+ * "---" line (the emitter writes its own) or a directive.
+ */
 int
 tuff_write_head(struct tuff_writer *w, const struct tuff_doc *doc)
 {
-	if (doc->raw.text == NULL)
+	const struct tuff_raw *raw = &doc->raw;
+	size_t i, eol, b;
+
+	if (raw->text == NULL)
 		return w->failed ? -1 : 0;
-	return tuff_write_text(w, doc->raw.text, doc->raw.head);
+	if (tuff_write_text(w, raw->text, raw->head) == -1)
+		return -1;
+	for (i = raw->head; i < raw->content; i = eol) {
+		for (eol = i; eol < raw->content &&
+		    (b = yaml_break(raw->text + eol, raw->len - eol)) == 0;
+		    eol++)
+			continue;
+		if (eol < raw->content)
+			eol += b;
+		if (comment_line(raw->text + i, eol - i) &&
+		    tuff_write_text(w, raw->text + i, eol - i) == -1)
+			return -1;
+	}
+	return w->failed ? -1 : 0;
 }
 
 int

@@ -72,12 +72,14 @@ struct tuff_arena;
  * the lines before the document that belong to it: comments, blank
  * lines, empty documents.  text[head..len) is the document, from its
  * first line ("---", a directive, or its content) to the end of its
- * last line, with the comment on that line, or its "..." line.
+ * last line, with the comment on that line, or its "..." line; its
+ * content starts on the line at text[content].
  */
 struct tuff_raw {
 	const char	*text;		/* NULL: not read, built here */
 	size_t		 len;
 	size_t		 head;
+	size_t		 content;
 	unsigned char	 marked;	/* the document has its own "---" */
 	unsigned char	 open_keep;	/* see open_indent: it is "|+" */
 	unsigned int	 open_indent;	/* it ends in a block scalar whose

@@ -156,8 +156,9 @@ int			 tuff_writer_error(const struct tuff_writer *,
  * tuff_write_unchanged: a record read and not changed, as its text (a
  * record without text, built here, through the emitter).
  * tuff_write_passthrough: the same, and frees doc.
- * tuff_write_changed: a record read and changed: the lines before it
- * as they were, then the record through the emitter (comments inside a
+ * tuff_write_changed: a record read and changed: its comment lines
+ * before its content as they were (those above its "---" and those
+ * below it), then the record through the emitter (comments inside a
  * changed record are not kept).
  * tuff_write_head: only those lines, for a record whose replacement the
  * tool writes later.

@@ -243,6 +243,11 @@ test_fidelity(void **state)
 	/* Comments in a changed record are not kept, those before it
 	 * (and after the last) are. */
 	assert_emit("# top\na: 1 # why\n# end\n", "# top\n---\na: 1\n# end\n");
+	/* Those below its "---" too, written above the emitter's. */
+	assert_emit("# a\n--- # on the marker\n\n# b\nk: 1\n",
+	    "# a\n\n# b\n---\nk: 1\n");
+	assert_emit("%YAML 1.1\n# c\n---\n# d\nk: v\n",
+	    "# c\n# d\n---\nk: v\n");
 }
 
 /* No folding of long lines: a 300-character value stays on one line. */
