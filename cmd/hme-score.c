@@ -175,11 +175,21 @@ parse_options(struct opts *o, int argc, char *argv[])
 		bad("--trend needs periods: not with --by %s", "unit");
 }
 
+/* The records of one file, and the text after them (comments). */
 static int
 read_yaml(struct tuff_reader *r, const char *name, void *arg,
     struct tuff_error *e)
 {
-	return hme_read_yaml(arg, r, name, e);
+	struct hme_input *in = arg;
+	const char *tail;
+	size_t n;
+
+	if (hme_read_yaml(in, r, name, e) == -1)
+		return -1;
+	tail = tuff_reader_tail(r, &n);
+	if (in->w != NULL && tuff_write_text(in->w, tail, n) == -1)
+		return tuff_writer_error(in->w, e);
+	return 0;
 }
 
 /* Every CSV operand in turn; none means standard input. */
