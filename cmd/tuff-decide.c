@@ -417,10 +417,11 @@ emit_at(void *arg, struct tuff_writer *w, void *ctx, struct tuff_error *e)
 static int
 run(struct decide *d, int argc, char **argv, const char *output)
 {
-	struct run r = { .h = { on_record, streams, scan_end, emit_at },
-	    .d = d };
+	struct run r;
 
-	r.h.arg = &r;
+	r.h = (struct tuff_held){ on_record, streams, scan_end, emit_at, &r,
+	    0, NULL, NULL };
+	r.d = d;
 	return tuff_held_run(&r.h, argc, argv, output);
 }
 

@@ -276,6 +276,14 @@ writer_set_state(struct tuff_writer *w, const struct writer_state *st)
 int
 tuff_write_text(struct tuff_writer *w, const char *p, size_t n)
 {
+	/*
+	 * A byte order mark that would start the output: a reader takes
+	 * it away, so a second pass would not write it again.
+	 */
+	while (w->nlast == 0 && n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+		p += 3;
+		n -= 3;
+	}
 	if (n == 0)
 		return w->failed ? -1 : 0;
 	if (writer_prepare(w, p, n) == -1)
@@ -512,7 +520,7 @@ int
 tuff_write_head(struct tuff_writer *w, const struct tuff_doc *doc)
 {
 	const struct tuff_raw *raw = &doc->raw;
-	size_t i, eol, b;
+	size_t i, eol, b = 0;
 
 	if (raw->text == NULL)
 		return w->failed ? -1 : 0;

@@ -538,6 +538,9 @@ test_raw_text(void **state)
 	assert_raw("---\n---\n# e\n...\n---\nkind: x\n---\n# none\n---\n",
 	    "---\n---\n# e\n...\n---\nkind: x\n---\n# none\n---\n");
 	assert_raw("# nothing\n", "# nothing\n");
+	/* A second byte order mark would start the output: not written. */
+	assert_raw("\xef\xbb\xbf\xef\xbb\xbf", "");
+	assert_raw("\xef\xbb\xbf\xef\xbb\xbf# c\nk: v\n", "# c\n---\nk: v\n");
 }
 
 /* "..." belongs to the record before it; directives to the next. */
