@@ -121,115 +121,154 @@ fail(struct tuff_reader *r, struct tuff_error *e, const yaml_mark_t *m,
 	return tuff_seterr(e, r->name, m->line + 1, m->column + 1, "%s", msg);
 }
 
+/* A record's size is measured from its root node's start. */
+static void
+root_at(struct tuff_reader *r, const yaml_mark_t *m)
+{
+	r->doc_index = m->index;
+	r->doc_line = m->line + 1;
+	r->doc_col = m->column + 1;
+}
+
 /*
- * The limits every event must meet, checked before the caller sees it.
+ * Is the record larger than TUFF_MAX_RECORD characters at the end of
+ * this event?  Its size is its root node's extent, without the "---"
+ * line, so a record one tool accepts and writes back with a "---" is
+ * accepted by the next tool in the pipe too.
  */
 static int
-check_event(struct tuff_reader *r, const yaml_event_t *ev,
+too_large(struct tuff_reader *r, const yaml_event_t *y, struct tuff_error *e)
+{
+	if (y->end_mark.index - r->doc_index <= TUFF_MAX_RECORD)
+		return 0;
+	r->failed = 1;
+	return tuff_seterr(e, r->name, r->doc_line, r->doc_col,
+	    "record is larger than %lu KiB", TUFF_MAX_RECORD / 1024);
+}
+
+static int
+anchored(struct tuff_reader *r, const yaml_event_t *y, const yaml_char_t *a,
     struct tuff_error *e)
 {
-	const yaml_mark_t *m = &ev->start_mark;
-	const yaml_char_t *anchor = NULL;
+	r->failed = 1;
+	return tuff_seterr(e, r->name, y->start_mark.line + 1,
+	    y->start_mark.column + 1, "anchors are not allowed in records (&%s)",
+	    (const char *)a);
+}
 
-	/*
-	 * A record's size is its root node's extent, without the "---"
-	 * line, so a record one tool accepts and writes back with a "---"
-	 * is accepted by the next tool in the pipe too.
-	 */
-	if (ev->type == YAML_DOCUMENT_START_EVENT ||
-	    (r->depth == 0 && (ev->type == YAML_SCALAR_EVENT ||
-	    ev->type == YAML_SEQUENCE_START_EVENT ||
-	    ev->type == YAML_MAPPING_START_EVENT))) {
-		r->doc_index = m->index;
-		r->doc_line = m->line + 1;
-		r->doc_col = m->column + 1;
+/*
+ * The document's content ends at the end of y so far.  Block
+ * collections start and end where the next token is (past comments),
+ * and an implicit document end where the next document starts, so they
+ * say nothing about it and are not passed here; an empty scalar stands
+ * just after its indicator ("key:", "-"), on its line.
+ */
+static void
+extend(struct docspan *s, const yaml_event_t *y, int block)
+{
+	if (y->end_mark.index < s->end)
+		return;
+	s->end = y->end_mark.index;
+	s->end_line = y->end_mark.line;
+	s->block = block;
+	s->block_start = y->start_mark.index;
+}
+
+static void	record_text(struct tuff_reader *);
+
+static int
+take_scalar(struct tuff_reader *r, const yaml_event_t *y,
+    struct tuff_error *e)
+{
+	int style = y->data.scalar.style;
+
+	if (r->depth == 0) {
+		root_at(r, &y->start_mark);
+		r->span.empty = y->data.scalar.length == 0 &&
+		    y->data.scalar.tag == NULL &&
+		    style == YAML_PLAIN_SCALAR_STYLE;
 	}
-	if (ev->end_mark.index - r->doc_index > TUFF_MAX_RECORD &&
-	    ev->type != YAML_STREAM_END_EVENT &&
-	    ev->type != YAML_DOCUMENT_END_EVENT) {
-		r->failed = 1;
-		return tuff_seterr(e, r->name, r->doc_line, r->doc_col,
-		    "record is larger than %lu KiB", TUFF_MAX_RECORD / 1024);
-	}
-	switch (ev->type) {
-	case YAML_ALIAS_EVENT:
-		return fail(r, e, m, "aliases are not allowed in records");
-	case YAML_SCALAR_EVENT:
-		anchor = ev->data.scalar.anchor;
-		if (ev->data.scalar.length > TUFF_MAX_SCALAR)
-			return fail(r, e, m, "scalar is larger than 64 KiB");
-		break;
-	case YAML_SEQUENCE_START_EVENT:
-		anchor = ev->data.sequence_start.anchor;
-		break;
-	case YAML_MAPPING_START_EVENT:
-		anchor = ev->data.mapping_start.anchor;
-		break;
-	default:
-		break;
-	}
-	if (anchor != NULL) {
-		r->failed = 1;
-		return tuff_seterr(e, r->name, m->line + 1, m->column + 1,
-		    "anchors are not allowed in records (&%s)",
-		    (const char *)anchor);
-	}
-	if ((ev->type == YAML_SEQUENCE_START_EVENT ||
-	    ev->type == YAML_MAPPING_START_EVENT) &&
-	    r->depth + 1 > TUFF_MAX_DEPTH)
-		return fail(r, e, m, "nesting is deeper than 64 levels");
+	if (too_large(r, y, e) == -1)
+		return -1;
+	if (y->data.scalar.length > TUFF_MAX_SCALAR)
+		return fail(r, e, &y->start_mark,
+		    "scalar is larger than 64 KiB");
+	if (y->data.scalar.anchor != NULL)
+		return anchored(r, y, y->data.scalar.anchor, e);
+	extend(&r->span, y, style == YAML_LITERAL_SCALAR_STYLE ||
+	    style == YAML_FOLDED_SCALAR_STYLE);
+	return 0;
+}
+
+static int
+take_collection(struct tuff_reader *r, const yaml_event_t *y,
+    const yaml_char_t *anchor, struct tuff_error *e)
+{
+	if (r->depth == 0)
+		root_at(r, &y->start_mark);
+	if (too_large(r, y, e) == -1)
+		return -1;
+	if (anchor != NULL)
+		return anchored(r, y, anchor, e);
+	if (r->depth + 1 > TUFF_MAX_DEPTH)
+		return fail(r, e, &y->start_mark,
+		    "nesting is deeper than 64 levels");
+	r->depth++;
+	if (y->start_mark.index != y->end_mark.index)
+		extend(&r->span, y, 0);		/* "{" or "[" */
 	return 0;
 }
 
 /*
- * Follow the document's extent in the text: where it starts, whether
- * its root is the empty scalar (an empty document), and where its
- * content ends so far.  Block collections start and end where the next
- * token is (past comments), and an implicit document end where the
- * next document starts, so they say nothing about it; an empty scalar
- * stands just after its indicator ("key:", "-"), on its line.
+ * Check an event against SPEC §2's limits before the caller sees it,
+ * and follow the document's extent in the text: where it starts,
+ * whether its root is the empty scalar (an empty document), where its
+ * content ends.  0, or -1 with e filled.
  */
-static void
-note_span(struct tuff_reader *r, const yaml_event_t *y)
+static int
+take_event(struct tuff_reader *r, const yaml_event_t *y,
+    struct tuff_error *e)
 {
 	struct docspan *s = &r->span;
-	const yaml_mark_t *m = &y->end_mark;
 
-	r->last_char = m->index;
-	r->last_line = m->line;
-	r->last_col = m->column;
+	r->last = y->end_mark;
 	switch (y->type) {
+	case YAML_SCALAR_EVENT:
+		return take_scalar(r, y, e);
+	case YAML_MAPPING_START_EVENT:
+		return take_collection(r, y, y->data.mapping_start.anchor, e);
+	case YAML_SEQUENCE_START_EVENT:
+		return take_collection(r, y, y->data.sequence_start.anchor, e);
+	case YAML_MAPPING_END_EVENT:
+	case YAML_SEQUENCE_END_EVENT:
+		if (too_large(r, y, e) == -1)
+			return -1;
+		r->depth--;
+		if (y->start_mark.index != y->end_mark.index)
+			extend(s, y, 0);	/* "}" or "]" */
+		return 0;
 	case YAML_DOCUMENT_START_EVENT:
+		root_at(r, &y->start_mark);
 		s->start = y->start_mark.index;
 		s->marked = !y->data.document_start.implicit;
 		s->empty = 0;
-		s->end = m->index;
-		s->end_line = m->line;
+		s->end = y->end_mark.index;
+		s->end_line = y->end_mark.line;
 		s->block = 0;
-		return;
-	case YAML_SCALAR_EVENT:
-		if (r->depth == 0)
-			s->empty = y->data.scalar.length == 0 &&
-			    y->data.scalar.tag == NULL &&
-			    y->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-		break;
+		return 0;
 	case YAML_DOCUMENT_END_EVENT:
-		if (y->data.document_end.implicit)
-			return;
-		break;
+		if (!y->data.document_end.implicit)
+			extend(s, y, 0);	/* "..." */
+		record_text(r);
+		return 0;
+	case YAML_ALIAS_EVENT:
+		if (too_large(r, y, e) == -1)
+			return -1;
+		return fail(r, e, &y->start_mark,
+		    "aliases are not allowed in records");
 	default:
-		if (y->start_mark.index == m->index)
-			return;
-		break;
+		return 0;
 	}
-	if (m->index < s->end)
-		return;
-	s->end = m->index;
-	s->end_line = m->line;
-	s->block = y->type == YAML_SCALAR_EVENT &&
-	    (y->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
-	    y->data.scalar.style == YAML_FOLDED_SCALAR_STYLE);
-	s->block_start = y->start_mark.index;
 }
 
 /*
@@ -336,8 +375,6 @@ tuff_reader_tail(struct tuff_reader *r, size_t *len)
 static void
 forget_record(struct tuff_reader *r)
 {
-	if (!r->have_raw)
-		return;
 	text_cut(&r->text, r->cut, r->cut_char, r->cut_line);
 	r->have_raw = 0;
 }
@@ -402,7 +439,8 @@ reader_next(struct tuff_reader *r, struct tuff_error *e)
 		return tuff_seterr(e, r->name, 0, 0, "reader already failed");
 	if (r->ended)
 		return 0;
-	forget_record(r);
+	if (r->have_raw)
+		forget_record(r);
 	for (;;) {
 		if (r->have_ev) {
 			yaml_event_delete(y);
@@ -411,28 +449,13 @@ reader_next(struct tuff_reader *r, struct tuff_error *e)
 		if (!yaml_parser_parse(&r->parser, y))
 			return reader_parse_error(r, e);
 		r->have_ev = 1;
-		if (check_event(r, y, e) == -1)
+		if (take_event(r, y, e) == -1)
 			return -1;
-		note_span(r, y);
-		switch (y->type) {
-		case YAML_STREAM_START_EVENT:
+		if (y->type == YAML_STREAM_START_EVENT)
 			continue;
-		case YAML_STREAM_END_EVENT:
+		if (y->type == YAML_STREAM_END_EVENT) {
 			r->ended = 1;
 			return 0;
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_MAPPING_START_EVENT:
-			r->depth++;
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			r->depth--;
-			break;
-		case YAML_DOCUMENT_END_EVENT:
-			record_text(r);
-			break;
-		default:
-			break;
 		}
 		return 1;
 	}

@@ -97,8 +97,7 @@ struct tuff_reader {
 	size_t		 cut, cut_char;	/* where the next record's text starts */
 	unsigned long	 cut_line;
 	/* The end of the last event, where a run of comments starts. */
-	size_t		 last_char;
-	unsigned long	 last_line, last_col;
+	yaml_mark_t	 last;
 
 	int		 depth;
 	size_t		 doc_index;	/* mark of the record's root */

@@ -119,9 +119,9 @@ window_error(struct tuff_reader *r, struct tuff_error *e)
 	unsigned long line = t->start_line;
 	size_t pos = t->start;
 
-	if (r->last_char > t->start_char) {
-		pos = text_byte(t, r->last_char);
-		line = r->last_line;
+	if (r->last.index > t->start_char) {
+		pos = text_byte(t, r->last.index);
+		line = r->last.line;
 	}
 	if (only_comments(t, pos, text_end(t), &line))
 		return tuff_seterr(e, r->name, line + 1, 1, "more than %lu MiB "
