@@ -7,8 +7,12 @@
 #define TUFF_DIAG_H
 
 #include <stdarg.h>
+#include <stdint.h>
 
 #include "tuff.h"
+
+/* How many distinct warnings tuff_input_warning_once remembers. */
+#define TUFF_DIAG_ONCE	1024
 
 /*
  * What main decides about diagnostics.  main owns the value and hands
@@ -19,6 +23,10 @@
 struct tuff_diag_conf {
 	int		 strict;	/* --strict */
 	unsigned long	 promoted;	/* input warnings made errors */
+	/* The library's memory for tuff_input_warning_once: main only
+	 * zeroes it, with the rest. */
+	size_t		 nonce;
+	uint64_t	 once[TUFF_DIAG_ONCE];
 };
 void	tuff_set_diag_conf(struct tuff_diag_conf *);
 
@@ -29,6 +37,18 @@ void	tuff_set_diag_conf(struct tuff_diag_conf *);
 void	tuff_input_warning(const char *file, unsigned long line,
 	    unsigned long column, const char *fmt, ...)
 	    __attribute__((format(printf, 4, 5)));
+/*
+ * tuff_input_warning, but only the first time in the run for the same
+ * topic and name (len bytes): a thousand records of kind "jorney", or
+ * a thousand steps with "scor", are one warning, at the first.  What
+ * was said is remembered as a keyed hash in main's tuff_diag_conf
+ * (none set: every call warns); past TUFF_DIAG_ONCE distinct
+ * warnings, new ones are said every time rather than forgotten.
+ */
+void	tuff_input_warning_once(const char *topic, const char *name,
+	    size_t len, const char *file, unsigned long line,
+	    unsigned long column, const char *fmt, ...)
+	    __attribute__((format(printf, 7, 8)));
 /*
  * rc, or TUFF_ERR when --strict made an input warning an error: every
  * tool passes its final status through this.
