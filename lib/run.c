@@ -13,6 +13,7 @@
 
 #include "tuff/diag.h"
 #include "tuff/run.h"
+#include "tuff/schema.h"
 
 #define STDIN_NAME	"<stdin>"
 
@@ -77,6 +78,23 @@ struct each_record {
 	struct tuff_writer *w;
 };
 
+/*
+ * A record is streamed unbuilt only when its kind needs no word: one
+ * that does not read as a string, or looks like a typo of a known kind,
+ * is built, so that read_records can say so.
+ */
+static int
+may_pass(const char *kind, void *arg)
+{
+	struct each_record *er = arg;
+	size_t len = strlen(kind);
+
+	if (tuff_plain_is_special(kind, len) ||
+	    tuff_schema_near_kind(kind, len) != NULL)
+		return 0;
+	return er->pass(kind, er->arg);
+}
+
 static int
 read_records(struct tuff_reader *r, const char *name, void *arg,
     struct tuff_error *e)
@@ -88,14 +106,12 @@ read_records(struct tuff_reader *r, const char *name, void *arg,
 	(void)name;
 	for (;;) {
 		rc = er->pass != NULL ? tuff_reader_next_or_pass(r, &doc,
-		    er->pass, er->arg, er->w, e) : tuff_reader_next(r, &doc, e);
+		    may_pass, er, er->w, e) : tuff_reader_next(r, &doc, e);
 		if (rc <= 0)
 			return rc;
 		if (rc == 2)
 			continue;	/* streamed through to w */
-		if (doc->kind == NULL && tuff_map_get(doc->root, "kind") == NULL)
-			tuff_diag("warning", doc->file, doc->line, doc->column,
-			    "record has no kind; passed through");
+		tuff_schema_check_kind(doc);
 		if (er->fn(doc, er->arg, e) == -1)
 			return -1;
 	}

@@ -20,9 +20,11 @@ typedef int	tuff_record_fn(struct tuff_doc *doc, void *arg,
 		    struct tuff_error *e);
 
 /*
- * Read every record of the files in order.  A mapping without "kind" is
- * passed to fn all the same after a warning.  Reports every error (with
- * its position) on stderr and returns TUFF_OK or TUFF_ERR.
+ * Read every record of the files in order.  The kind of each is checked
+ * (tuff_schema_check_kind): a mapping without a usable "kind", or with a
+ * kind that looks like a typo of a known one, is passed to fn all the
+ * same after a warning.  Reports every error (with its position) on
+ * stderr and returns TUFF_OK or TUFF_ERR.
  */
 int	tuff_each_record(int argc, char **argv, tuff_record_fn *fn, void *arg);
 
@@ -30,7 +32,8 @@ int	tuff_each_record(int argc, char **argv, tuff_record_fn *fn, void *arg);
  * Like tuff_each_record, but a record that starts with a kind for which
  * pass(kind, arg) is true is streamed to w as it is read and fn never
  * sees it (tuff_reader_next_or_pass: only for a w whose output a failed
- * run throws away).
+ * run throws away).  pass is not asked about a kind that needs a
+ * warning: that record is built and checked like any other.
  */
 int	tuff_each_record_or_pass(int argc, char **argv, tuff_record_fn *fn,
 	    int (*pass)(const char *kind, void *arg), struct tuff_writer *w,

@@ -505,22 +505,31 @@ test_each_two_files(void **state)
 	    "b.yaml:2:1:decision ");
 }
 
-/* A record without kind is passed on, after a warning at its start. */
+/*
+ * A record without a usable kind is passed on, after a warning at its
+ * start, or at the key that looks like "kind", or at the kind.
+ */
 static void
 test_each_no_kind(void **state)
 {
 	static const char *const names[] = { "a.yaml" };
 	struct dir *d = *state;
 	struct seen s = { 0 };
-	char *err, want[700];
+	char *err, want[2048];
 
-	put(at(d, "a.yaml"), "kind: x\n---\nknid: y\n---\nkind: ~\n");
+	put(at(d, "a.yaml"), "kind: x\n---\nknid: y\n---\nkind: ~\n---\n"
+	    "name: z\n");
 	assert_int_equal(each(d, 1, names, &s, &err), TUFF_OK);
-	assert_int_equal(s.n, 3);
-	assert_string_equal(s.log, "a.yaml:1:1:x a.yaml:2:1:- a.yaml:4:1:- ");
-	/* "kind: ~" has a kind key, so no warning for it. */
-	snprintf(want, sizeof(want), "test_run: %s:2:1: warning: record has no "
-	    "kind; passed through\n", at(d, "a.yaml"));
+	assert_int_equal(s.n, 4);
+	assert_string_equal(s.log, "a.yaml:1:1:x a.yaml:2:1:- a.yaml:4:1:- "
+	    "a.yaml:6:1:- ");
+	snprintf(want, sizeof(want),
+	    "test_run: %s:3:1: warning: record has no kind, passed through; "
+	    "did you mean \"kind\" for \"knid\"?\n"
+	    "test_run: %s:5:7: warning: record has an empty kind; passed "
+	    "through\n"
+	    "test_run: %s:6:1: warning: record has no kind; passed through\n",
+	    at(d, "a.yaml"), at(d, "a.yaml"), at(d, "a.yaml"));
 	assert_string_equal(err, want);
 	free(err);
 }
