@@ -19,6 +19,7 @@
 #include "tuff/decide.h"
 #include "tuff/diag.h"
 #include "tuff/run.h"
+#include "tuff/schema.h"
 
 enum {
 	OPT_ASSIGN = 256,
@@ -32,7 +33,8 @@ enum {
 	OPT_COST,
 	OPT_DELEGATION,
 	OPT_AS_OF,
-	OPT_WITHIN
+	OPT_WITHIN,
+	OPT_STRICT
 };
 
 static const struct option longopts[] = {
@@ -48,6 +50,7 @@ static const struct option longopts[] = {
 	{ "delegation",	required_argument,	NULL, OPT_DELEGATION },
 	{ "as-of",	required_argument,	NULL, OPT_AS_OF },
 	{ "within",	required_argument,	NULL, OPT_WITHIN },
+	{ "strict",	no_argument,		NULL, OPT_STRICT },
 	{ "output",	required_argument,	NULL, 'o' },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
@@ -60,10 +63,10 @@ static const char synopsis[] =
     "           [--defer ID,...] [--owner [ID=]NAME] [--due [ID=]DATE]\n"
     "           [--rationale [ID=]TEXT] [--cost [ID=]SEK] "
     "[--delegation FILE]\n"
-    "           [-o FILE] [file ...]\n"
+    "           [--strict] [-o FILE] [file ...]\n"
     "       tuff-decide --due [--as-of DATE] [--within DAYS] "
     "[--delegation FILE]\n"
-    "           [-o FILE] [file ...]\n";
+    "           [--strict] [-o FILE] [file ...]\n";
 
 static const char options[] =
     "\n"
@@ -83,12 +86,14 @@ static const char options[] =
     "  --within DAYS         the window in days (default: 31)\n"
     "Both:\n"
     "  --delegation FILE     the delegation order (default: built in)\n"
+    "  --strict              make every warning about the input an error\n"
     "  -o, --output FILE     write FILE atomically, only on success\n"
     "  -h, --help            print this help and exit\n"
     "  -V, --version         print the version and exit\n";
 
 /* What the command line asked for, before anything is read. */
 struct opts {
+	struct tuff_diag_conf diag;
 	int		 followup;	/* a bare --due */
 	const char	*decide_only;	/* name of the first option of
 					   decide mode */
@@ -241,6 +246,9 @@ parse_options(int argc, char *argv[], struct opts *o)
 		case OPT_DELEGATION:
 			o->delegation = optarg;
 			break;
+		case OPT_STRICT:
+			o->diag.strict = 1;
+			break;
 		case OPT_DUE:
 			if (optarg == NULL && optind < argc &&
 			    looks_like_due(argv[optind]))
@@ -380,6 +388,8 @@ on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 	struct kept *k;
 	long at;
 
+	if (!decide_passes_through(r->d, doc->kind))
+		tuff_schema_check_keys(doc);	/* a kind this run reads */
 	if (decide_scan(r->d, doc, e) == -1) {
 		tuff_doc_free(doc);
 		return -1;
@@ -497,6 +507,9 @@ run(struct decide *d, int argc, char **argv, const char *output)
 	}
 	if (decide_scan_end(d, report, NULL) > 0)
 		goto done;
+	/* Under --strict a warning was an error: nothing is written. */
+	if (tuff_diag_status(TUFF_OK) != TUFF_OK)
+		goto done;
 	if ((fp = tuff_out_open(&out, output)) == NULL)
 		goto done;
 	rc = tuff_out_close(&out, splice(&r, fp) == 0);
@@ -520,6 +533,7 @@ main(int argc, char *argv[])
 	tuff_setprogname(argv[0]);
 	memset(&o, 0, sizeof(o));
 	parse_options(argc, argv, &o);
+	tuff_set_diag_conf(&o.diag);
 	argc -= optind;
 	argv += optind;
 	check_mode(&o);
@@ -539,5 +553,5 @@ done:
 	decide_free(d);
 	decide_delegation_free(deleg);
 	free(o.args);
-	return rc;
+	return tuff_diag_status(rc);
 }
