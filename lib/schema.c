@@ -289,13 +289,13 @@ static const struct key kinds[] = {
 	{ "hme-item", P_ITEM },
 	{ "hme-summary", P_SUMMARY },
 	{ "delegation", P_DELEGATION },
-	{ NULL }
+	{ NULL, P_NONE }
 };
 
 /* Files of settings that are not records: they have no kind. */
 static const struct key files[] = {
 	{ "rules", P_RULES },
-	{ NULL }
+	{ NULL, P_NONE }
 };
 
 /*
@@ -712,10 +712,12 @@ check_key(struct tuff_namebuf *b, const struct tuff_place *p,
 {
 	const char *near;
 
+	/* A near miss is short: len fits an int. */
 	if ((near = near_key(b, p, key, len)) == NULL)
 		return 0;
 	tuff_input_warning_once(p->name, key, len, file, line, column,
-	    "unknown key \"%s\", ignored; did you mean \"%s\"?", key, near);
+	    "unknown key \"%.*s\", ignored; did you mean \"%s\"?", (int)len,
+	    key, near);
 	return 1;
 }
 

@@ -202,6 +202,83 @@ test_near(void **state)
 	assert_null(tuff_schema_near("defe", 4, outcomes, 2));
 }
 
+/*
+ * The plain optimal string alignment distance, over the whole matrix:
+ * the oracle for the banded one.  Words of a-c, '-' and '_' (one letter
+ * to the comparison), at most 15 long.
+ */
+static int
+plain_distance(const char *raw_a, const char *raw_b)
+{
+	char a[16], b[16];
+	int d[16][16], n = (int)strlen(raw_a), m = (int)strlen(raw_b), i, j, v;
+
+	for (i = 0; i <= n; i++)
+		a[i] = raw_a[i] == '_' ? '-' : raw_a[i];
+	for (j = 0; j <= m; j++)
+		b[j] = raw_b[j] == '_' ? '-' : raw_b[j];
+	for (i = 0; i <= n; i++)
+		d[i][0] = i;
+	for (j = 0; j <= m; j++)
+		d[0][j] = j;
+	for (i = 1; i <= n; i++)
+		for (j = 1; j <= m; j++) {
+			v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[n][m];
+}
+
+static void
+random_word(char *w, unsigned *seed)
+{
+	static const char letters[] = "abc-_";
+	int i, n;
+
+	*seed = *seed * 1103515245 + 12345;
+	n = (int)(*seed >> 16) % 15;
+	for (i = 0; i < n; i++) {
+		*seed = *seed * 1103515245 + 12345;
+		w[i] = letters[(*seed >> 16) % 5];
+	}
+	w[n] = '\0';
+}
+
+/*
+ * The banded distance against the plain one: a word is taken for a
+ * name exactly when it is not the name and the plain distance is
+ * within the allowance (2, or 1 for names of up to four letters).
+ */
+static void
+test_distance(void **state)
+{
+	char w[16], name[16];
+	const char *names[1] = { name };
+	const char *got;
+	unsigned seed = 8;
+	int i, d, want;
+
+	(void)state;
+	for (i = 0; i < 300000; i++) {
+		random_word(w, &seed);
+		random_word(name, &seed);
+		d = plain_distance(w, name);
+		want = strcmp(w, name) != 0 &&
+		    d <= (strlen(name) >= 5 ? 2 : 1);
+		got = tuff_schema_near(w, strlen(w), names, 1);
+		if ((got != NULL) != want)
+			fail_msg("\"%s\" and \"%s\": distance %d, near %s", w,
+			    name, d, got != NULL ? "yes" : "no");
+	}
+}
+
 /* What a call wrote on stderr. */
 static char *
 stderr_of(void (*fn)(void))
@@ -496,6 +573,7 @@ main(void)
 		cmocka_unit_test(test_near_key),
 		cmocka_unit_test(test_near_key_none),
 		cmocka_unit_test(test_near),
+		cmocka_unit_test(test_distance),
 		cmocka_unit_test(test_check_kind),
 		cmocka_unit_test(test_check_keys),
 		cmocka_unit_test(test_check_key),
