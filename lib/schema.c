@@ -342,16 +342,18 @@ same_dash(uint32_t c)
 	return c == '_' || c == ' ' ? '-' : c;
 }
 
-/* The code points of len bytes of UTF-8; -1 if more than MAXCP. */
+/* The code points of len bytes of UTF-8; -1 if more than max. */
 static int
-decode(const char *s, size_t len, struct word *w)
+decode(const char *s, size_t len, struct word *w, size_t max)
 {
 	const uint8_t *p = (const uint8_t *)s, *end = p + len;
 	ucs4_t c;
 	int n;
 
+	if (max > MAXCP)
+		max = MAXCP;
 	for (w->n = 0; p < end; p += n) {
-		if (w->n == MAXCP)
+		if (w->n == max)
 			return -1;
 		if (*p < 0x80)
 			c = *p, n = 1;
@@ -372,7 +374,7 @@ word_of(struct tuff_namebuf *b, const char *s, size_t len, struct word *w)
 {
 	if (len > NEAR_BYTES || tuff_name_key(b, s, len, TUFF_NAME_FOLD) == -1)
 		return -1;
-	return decode(b->s, b->len, w);
+	return decode(b->s, b->len, w, MAXCP);
 }
 
 /*
@@ -433,6 +435,18 @@ distance(const struct word *a, const struct word *b, int max)
 	return prev[m] > max ? far : prev[m];
 }
 
+/* Is name (NUL-terminated) the len bytes at s?  Without a strlen. */
+static int
+same(const char *name, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (name[i] != s[i] || name[i] == '\0')
+			return 0;
+	return name[len] == '\0';
+}
+
 /*
  * A set of names to search: the name pointers are stride bytes apart
  * from base (a plain array of strings, or the first member of an array
@@ -467,11 +481,14 @@ nearest(const struct names *ns, const struct word *w, int *dist)
 	const char *name;
 	long best = -1;
 	int d;
-	size_t i;
+	size_t i, len;
 
 	*dist = MAXCP;
 	for (i = 0; (name = name_at(ns, i)) != NULL; i++) {
-		if (decode(name, strlen(name), &cand) == -1)
+		/* No more letters than bytes: a name too short or too long
+		 * to be within two edits is not decoded to the end. */
+		len = strlen(name);
+		if (len + 2 < w->n || decode(name, len, &cand, w->n + 3) == -1)
 			continue;
 		d = distance(w, &cand, allowed(cand.n));
 		if (d <= allowed(cand.n) && d < *dist) {
@@ -490,7 +507,7 @@ is_one_of(const struct names *ns, const char *s, size_t len)
 	size_t i;
 
 	for (i = 0; (name = name_at(ns, i)) != NULL; i++)
-		if (strlen(name) == len && memcmp(name, s, len) == 0)
+		if (same(name, s, len))
 			return 1;
 	return 0;
 }
@@ -528,7 +545,7 @@ find_key(const struct key *keys, const char *s, size_t len)
 	const struct key *k;
 
 	for (k = keys; k->name != NULL; k++)
-		if (strlen(k->name) == len && memcmp(k->name, s, len) == 0)
+		if (same(k->name, s, len))
 			return k;
 	return NULL;
 }
@@ -677,8 +694,7 @@ tuff_schema_child(const struct tuff_place *p, const char *key, size_t len)
 		return NULL;
 	id = (enum place_id)(p - places);
 	for (c = children; c < children + NCHILDREN; c++)
-		if (c->parent == id && strlen(c->key) == len &&
-		    memcmp(c->key, key, len) == 0)
+		if (c->parent == id && same(c->key, key, len))
 			return &places[c->place];
 	return p->any != P_NONE ? &places[p->any] : NULL;
 }
