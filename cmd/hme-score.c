@@ -39,6 +39,7 @@ static const struct option longopts[] = {
 };
 
 struct opts {
+	struct tuff_diag_conf	 diag;
 	struct hme_config	 cf;
 	struct hme_input	 in;
 	const char		*out;
@@ -255,6 +256,7 @@ main(int argc, char *argv[])
 	o.cf.min_group = HME_DEFAULT_MIN_GROUP;
 	hme_input_init(&o.in, NULL);
 	parse_options(&o, argc, argv);
+	tuff_set_diag_conf(&o.diag);	/* a typo in a kind is said once */
 	argc -= optind;
 	argv += optind;
 	if (tuff_stdin_is_tty(argc))
