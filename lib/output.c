@@ -259,6 +259,25 @@ not_regular(mode_t m)
 }
 
 /*
+ * "cannot write in the directory DIR: REASON" (errno) for -o FILE, DIR
+ * being the target's: when it is missing, or the run may not create a
+ * file in it.
+ */
+static void
+cannot_write_dir(const struct tuff_out *o)
+{
+	size_t dl = dir_len(o->target);
+
+	if (dl > 0)
+		tuff_diag("error", o->path, 0, 0, "cannot write in the "
+		    "directory %.*s: %s", (int)(dl > 1 ? dl - 1 : dl),
+		    o->target, strerror(errno));
+	else
+		tuff_diag("error", o->path, 0, 0, "cannot write in the "
+		    "current directory: %s", strerror(errno));
+}
+
+/*
  * Settle what path names: o->target, the file to replace, and its
  * directory open in o->dirfd.  Reports and returns -1 when it is not
  * something -o may replace.
@@ -271,6 +290,10 @@ find_target(struct tuff_out *o, const char *path)
 	size_t dl;
 	int dangling;
 
+	if (*path == '\0') {
+		tuff_warnx("error: -o needs the name of a file");
+		return -1;
+	}
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		tuff_diag("error", path, 0, 0, "%s", not_regular(st.st_mode));
 		return -1;
@@ -291,32 +314,44 @@ find_target(struct tuff_out *o, const char *path)
 		tuff_warnx("out of memory");
 		return -1;
 	}
-	o->dirfd = open(dl > 0 ? dir : ".", O_PATH | O_DIRECTORY | O_CLOEXEC);
-	if (o->dirfd == -1) {
-		if (dl > 0)
-			tuff_diag("error", path, 0, 0, "cannot write in the "
-			    "directory %s: %s", dir, strerror(errno));
-		else
-			tuff_diag("error", path, 0, 0, "cannot write in the "
-			    "current directory: %s", strerror(errno));
-	}
+	if ((o->dirfd = open(dl > 0 ? dir : ".", O_PATH | O_DIRECTORY |
+	    O_CLOEXEC)) == -1)
+		cannot_write_dir(o);
 	free(dir);
 	return o->dirfd == -1 ? -1 : 0;
 }
 
-/* The same directory message for a failure to create a file in it. */
-static void
-cannot_write_dir(const struct tuff_out *o)
+/* The target opened to lock it: its fd, or -1 with errno. */
+static int
+open_target(const char *target)
 {
-	size_t dl = dir_len(o->target);
+	int fd;
 
-	if (dl > 0)
-		tuff_diag("error", o->path, 0, 0, "cannot write in the "
-		    "directory %.*s: %s", (int)(dl > 1 ? dl - 1 : dl),
-		    o->target, strerror(errno));
+	fd = open(target, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	if (fd == -1 && errno == EACCES)
+		fd = open(target, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	return fd;
+}
+
+/* Lock fd, the target's; 0, or -1 after reporting. */
+static int
+take_lock(const struct tuff_out *o, int fd, const struct stat *st)
+{
+	if (!S_ISREG(st->st_mode)) {
+		/* Swapped for something else since find_target. */
+		tuff_diag("error", o->path, 0, 0, "%s",
+		    not_regular(st->st_mode));
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+		return 0;
+	if (errno == EWOULDBLOCK)
+		tuff_diag("error", o->path, 0, 0, "another run is writing "
+		    "this file (it is locked); try again when that run has "
+		    "finished");
 	else
-		tuff_diag("error", o->path, 0, 0, "cannot write in the "
-		    "current directory: %s", strerror(errno));
+		tuff_diag("error", o->path, 0, 0, "%s", strerror(errno));
+	return -1;
 }
 
 /*
@@ -326,7 +361,7 @@ cannot_write_dir(const struct tuff_out *o)
  * rather than wait, so nothing can hang.  A run renames a new file over
  * the one it locked: a lock taken on the old file after that is taken
  * again on the new one.  *st is the locked file's status.  Returns 0
- * (also when the file is new, or cannot be opened to lock it) or -1
+ * (also when the file is new, or not ours to open: no lock then) or -1
  * after reporting.
  */
 static int
@@ -337,20 +372,14 @@ lock_target(struct tuff_out *o, struct stat *st, int *exists)
 
 	*exists = 0;
 	for (i = 0; i < LOCK_TRIES; i++) {
-		o->lockfd = open(o->target, O_RDONLY | O_NOCTTY | O_NONBLOCK |
-		    O_CLOEXEC);
-		if (o->lockfd == -1 && errno == EACCES)
-			o->lockfd = open(o->target, O_WRONLY | O_NOCTTY |
-			    O_NONBLOCK | O_CLOEXEC);
-		if (o->lockfd == -1) {
+		if ((o->lockfd = open_target(o->target)) == -1) {
 			if (errno != ENOENT && errno != EACCES) {
 				tuff_diag("error", o->path, 0, 0, "%s",
 				    strerror(errno));
 				return -1;
 			}
-			/* New, or not ours to open: no lock to take. */
-			if (stat(o->target, st) == 0 && S_ISREG(st->st_mode))
-				*exists = 1;
+			*exists = stat(o->target, st) == 0 &&
+			    S_ISREG(st->st_mode);
 			return 0;
 		}
 		if (fstat(o->lockfd, st) == -1) {
@@ -358,22 +387,8 @@ lock_target(struct tuff_out *o, struct stat *st, int *exists)
 			    strerror(errno));
 			return -1;
 		}
-		if (!S_ISREG(st->st_mode)) {
-			/* Swapped for something else since find_target. */
-			tuff_diag("error", o->path, 0, 0, "%s",
-			    not_regular(st->st_mode));
+		if (take_lock(o, o->lockfd, st) == -1)
 			return -1;
-		}
-		if (flock(o->lockfd, LOCK_EX | LOCK_NB) == -1) {
-			if (errno == EWOULDBLOCK)
-				tuff_diag("error", o->path, 0, 0, "another run "
-				    "is writing this file (it is locked); try "
-				    "again when that run has finished");
-			else
-				tuff_diag("error", o->path, 0, 0, "%s",
-				    strerror(errno));
-			return -1;
-		}
 		if (stat(o->target, &now) == 0 && now.st_dev == st->st_dev &&
 		    now.st_ino == st->st_ino) {
 			*exists = 1;
@@ -583,7 +598,7 @@ tuff_out_temp(struct tuff_out *o)
 	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 #endif
 	if (fd == -1 && (path = malloc(strlen(dir) + 16)) != NULL) {
-		sprintf(path, "%s/tuff.XXXXXX", dir);
+		snprintf(path, strlen(dir) + 16, "%s/tuff.XXXXXX", dir);
 		if ((fd = mkostemp(path, O_CLOEXEC)) != -1)
 			unlink(path);
 		free(path);

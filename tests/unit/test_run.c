@@ -672,6 +672,8 @@ test_out_not_regular(void **state)
 	assert_int_equal(lstat(link, &st), 0);
 	assert_true(S_ISLNK(st.st_mode));
 	assert_listing(d, "fifo stdout");
+	assert_out_refused("", "test_run: error: -o needs the name of a "
+	    "file\n%.0s", NULL);
 }
 
 /*
