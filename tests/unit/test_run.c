@@ -760,7 +760,12 @@ test_out_keeps_owner(void **state)
 	}
 	snprintf(path, sizeof(path), "%s", at(d, "hme.yaml"));
 	put(path, "old\n");
-	assert_int_equal(chown(path, 12345, 23456), 0);
+	if (chown(path, 12345, 23456) == -1) {
+		/* Root of a user namespace that does not map the ids. */
+		print_message("test_out_keeps_owner: skipped: chown: %s\n",
+		    strerror(errno));
+		skip();
+	}
 	assert_int_equal(chmod(path, 0640), 0);
 	assert_non_null(tuff_out_open(&o, path));
 	fputs("new\n", o.fp);
@@ -850,7 +855,7 @@ test_out_unwritable_dir(void **state)
 	if ((pid = fork()) == 0) {
 		if (geteuid() == 0 && (setgid(65534) == -1 ||
 		    setuid(65534) == -1))
-			_exit(3);
+			_exit(77);	/* cannot become nobody here */
 		tuff_setprogname("test_run");
 		capture_start(&c);
 		if (tuff_out_open(&o, path) != NULL)
@@ -861,8 +866,13 @@ test_out_unwritable_dir(void **state)
 	assert_true(pid > 0);
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFEXITED(status));
-	assert_int_equal(WEXITSTATUS(status), 0);
 	assert_int_equal(rmdir(sub), 0);
+	if (WEXITSTATUS(status) == 77) {
+		print_message("test_out_unwritable_dir: skipped: root cannot "
+		    "become nobody here\n");
+		skip();
+	}
+	assert_int_equal(WEXITSTATUS(status), 0);
 }
 
 /* ---- write errors: the real reason, once ---- */

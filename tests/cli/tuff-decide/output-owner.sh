@@ -8,7 +8,11 @@ fi
 here=$(pwd)
 cd "$TMPDIR" || exit 99
 cp "$here/register.yaml" register.yaml || exit 99
-chown 12345:23456 register.yaml && chmod 640 register.yaml || exit 99
+if ! chown 12345:23456 register.yaml 2>/dev/null; then
+	echo "skipped: root cannot give a file to uid 12345 here" >&2
+	exit 77
+fi
+chmod 640 register.yaml || exit 99
 tuff-decide --due --as-of 2021-04-01 -o register.yaml register.yaml
 echo "exit $?"
 stat -c '%u %g %a %F' register.yaml
