@@ -254,7 +254,7 @@ on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 	}
 	/* The fast path: the writer takes the reader's buffers and frees doc. */
 	if (tuff_write_passthrough(o->w, doc) == -1)
-		return tuff_seterr(e, NULL, 0, 0, "write error");
+		return tuff_seterr_written(e);	/* reported at close */
 	return 0;
 }
 
@@ -297,7 +297,7 @@ check_held(struct opts *o)
 		if ((s = tbls_result_worst(&r)) > worst)
 			worst = s;
 		if (emit(o, o->held[i], &r) == -1) {
-			tuff_warn("write error");
+			/* Reported once, by tuff_out_close. */
 			tbls_result_free(&r);
 			return TUFF_ERR;
 		}
@@ -307,15 +307,15 @@ check_held(struct opts *o)
 }
 
 static int
-run(struct opts *o, int argc, char *argv[])
+run(struct opts *o, struct tuff_out *out, int argc, char *argv[])
 {
 	int rc;
 
 	rc = tuff_diag_status(tuff_each_record(argc, argv, on_record, o));
 	if (rc == TUFF_OK)
 		rc = check_held(o);
-	if (tuff_writer_close(o->w) == -1 && rc != TUFF_ERR) {
-		tuff_warn("write error");
+	if (tuff_writer_close(o->w) == -1) {
+		tuff_out_error(out, tuff_writer_errno(o->w));
 		rc = TUFF_ERR;
 	}
 	return rc;
@@ -338,12 +338,10 @@ main(int argc, char *argv[])
 	argc -= (int)i;
 	argv += i;
 	if (list) {
-		if (tbls_list_rules(stdout, &o.cfg) == -1 || fflush(stdout) ||
-		    ferror(stdout)) {
-			tuff_warn("write error");
+		if ((o.out = tuff_out_open(&out, outpath)) == NULL)
 			return TUFF_ERR;
-		}
-		return TUFF_OK;
+		(void)tbls_list_rules(o.out, &o.cfg);	/* errors kept in out */
+		return tuff_out_close(&out, 1);
 	}
 	if (tuff_stdin_is_tty(argc)) {
 		usage(stderr);
@@ -356,7 +354,7 @@ main(int argc, char *argv[])
 		tuff_warnx("out of memory");
 		rc = TUFF_ERR;
 	} else
-		rc = run(&o, argc, argv);
+		rc = run(&o, &out, argc, argv);
 	rc = tuff_out_close(&out, rc != TUFF_ERR) == TUFF_OK ? rc : TUFF_ERR;
 	tuff_writer_free(o.w);
 	tbls_journeys_free(o.journeys);

@@ -245,6 +245,11 @@ on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 	struct tuff_error je;
 	int rc = 0;
 
+	if (r->dead) {
+		/* The output failed: stop; tuff_out_close says why. */
+		tuff_doc_free(doc);
+		return tuff_seterr_written(e);
+	}
 	if (doc->kind != NULL && strcmp(doc->kind, "journey") == 0)
 		tuff_schema_check_keys(doc);
 	/* Under --strict a warning was an error: write no more. */
@@ -289,10 +294,18 @@ finish(struct run *r)
 		if (journey_table(r->fp, r->rows, r->nrows) == -1)
 			r->dead = 1;
 	}
-	if (r->foreign > 0)
+	if (r->foreign == 1 && r->o->format == F_TABLE)
+		tuff_warnx("warning: 1 record of another kind is not shown in "
+		    "the table");
+	else if (r->foreign == 1)
+		tuff_warnx("warning: 1 record of another kind is not shown in "
+		    "the diagrams");
+	else if (r->foreign > 1 && r->o->format == F_TABLE)
 		tuff_warnx("warning: %lu records of other kinds are not shown "
-		    "in the %s", r->foreign, r->o->format == F_TABLE ?
-		    "table" : "diagrams");
+		    "in the table", r->foreign);
+	else if (r->foreign > 1)
+		tuff_warnx("warning: %lu records of other kinds are not shown "
+		    "in the diagrams", r->foreign);
 }
 
 static void
@@ -343,11 +356,9 @@ main(int argc, char *argv[])
 	if (rc == TUFF_OK)
 		finish(&r);
 	if (r.w != NULL && tuff_writer_close(r.w) == -1)
-		r.dead = 1;
-	if (r.dead && rc == TUFF_OK && !ferror(r.fp)) {
-		tuff_warnx("write error: the output failed");
-		rc = TUFF_ERR;
-	}
+		tuff_out_error(&out, tuff_writer_errno(r.w));
+	else if (r.dead)
+		tuff_out_error(&out, 0);	/* the stream kept why */
 	free_run(&r);
 	return tuff_out_close(&out, rc == TUFF_OK);
 }

@@ -305,19 +305,39 @@ tuff_getopt_warn(int c, char *const argv[], const struct option *longopts)
 		tuff_warnx("%s", what);
 }
 
+void
+tuff_write_error(const char *tmpdir, int errnum)
+{
+	if (tmpdir == NULL)
+		tuff_warnx("write error: %s", strerror(errnum));
+	else
+		tuff_warnx("write error: temporary file in %s: %s", tmpdir,
+		    strerror(errnum));
+}
+
 int
 tuff_stdout_status(void)
 {
+	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		tuff_warn("write error");
+		tuff_write_error(NULL, errno != 0 ? errno : EIO);
 		return TUFF_ERR;
 	}
 	return TUFF_OK;
 }
 
+int
+tuff_seterr_written(struct tuff_error *e)
+{
+	memset(e, 0, sizeof(*e));
+	return -1;
+}
+
 void
 tuff_report(const char *severity, const struct tuff_error *e)
 {
+	if (e->msg[0] == '\0')
+		return;		/* tuff_seterr_written: reported at close */
 	tuff_diag(severity, e->file, e->line, e->column, "%s", e->msg);
 }
 

@@ -100,11 +100,32 @@ void	tuff_getopt_warn(int c, char *const argv[],
 /*
  * Flush standard output and say whether all that was written to it
  * arrived: TUFF_OK, or TUFF_ERR after "prog: write error: ...", so that
- * even "tool --help >/dev/full" fails.
+ * even "tool --help >/dev/full" fails.  For short texts (help, version)
+ * that stdio holds until this flush, so the failing call is this one;
+ * a run's output goes through tuff_out_open, which keeps the errno.
  */
 int	tuff_stdout_status(void);
 
-/* Report a filled error value as an error or a warning. */
+/*
+ * The one voice of a failed write, for every tool: "prog: write error:
+ * REASON" (strerror(errnum) of the call that failed), or, for a
+ * temporary file of the run's own in directory tmpdir, "prog: write
+ * error: temporary file in TMPDIR: REASON".
+ */
+void	tuff_write_error(const char *tmpdir, int errnum);
+
+/*
+ * Fill e for a write to the output (or a spill) that failed, to stop
+ * the run: the output's tuff_out_close reports it once, with the
+ * failing call's reason, so tuff_report says nothing for it.  Returns
+ * -1.
+ */
+int	tuff_seterr_written(struct tuff_error *e);
+
+/*
+ * Report a filled error value as an error or a warning (nothing for
+ * one filled by tuff_seterr_written).
+ */
 void	tuff_report(const char *severity, const struct tuff_error *e);
 
 /* Fill e (any of file, line, column may be NULL/0); always returns -1. */
