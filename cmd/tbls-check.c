@@ -9,7 +9,6 @@
  * and, with --summary, its tbls-profile are written at the place right
  * after it.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,11 +18,13 @@
 #include "tuff/diag.h"
 #include "tuff/journey.h"
 #include "tuff/run.h"
+#include "tuff/schema.h"
 #include "tuff/stream.h"
 #include "tuff/tbls.h"
 
 struct opts {
 	struct tuff_held	 h;
+	struct tuff_diag_conf	 diag;
 	struct tbls_config	 cfg;
 	int			 gcc;
 	int			 summary;
@@ -40,7 +41,8 @@ enum {
 	OPT_STALE,
 	OPT_AS_OF,
 	OPT_RULES,
-	OPT_LIST_RULES
+	OPT_LIST_RULES,
+	OPT_STRICT
 };
 
 static const struct option longopts[] = {
@@ -54,6 +56,7 @@ static const struct option longopts[] = {
 	{ "as-of", required_argument, NULL, OPT_AS_OF },
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
+	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -63,7 +66,7 @@ usage(FILE *fp)
 	fprintf(fp,
 	    "usage: %s [-hV] [-o file] [--format yaml|gcc] [--summary]\n"
 	    "       [--fail-on error|warning|note|never] [--stale days]\n"
-	    "       [--as-of date] [--rules file] [file ...]\n"
+	    "       [--as-of date] [--rules file] [--strict] [file ...]\n"
 	    "       %s --list-rules [--rules file]\n"
 	    "  --format yaml|gcc  finding records (default), or one line each\n"
 	    "  --summary          a tbls-profile per checked record\n"
@@ -75,6 +78,8 @@ usage(FILE *fp)
 	    "today)\n"
 	    "  --rules FILE       enable, disable and re-grade rules\n"
 	    "  --list-rules       print the rulebook and exit\n"
+	    "  --strict           make every warning about the input an "
+	    "error\n"
 	    "  -o FILE            write FILE atomically, only on success\n"
 	    "  -h, --help         this help\n"
 	    "  -V, --version      the version\n",
@@ -174,6 +179,9 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **outpath,
 		case OPT_LIST_RULES:
 			*list = 1;
 			break;
+		case OPT_STRICT:
+			o->diag.strict = 1;
+			break;
 		case ':':
 		default:
 			tuff_getopt_warn(c, argv, longopts);
@@ -219,7 +227,11 @@ static int
 on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 {
 	struct opts *o = arg;
+	int journey;
 
+	journey = doc->kind != NULL && strcmp(doc->kind, "journey") == 0;
+	if (journey || tbls_kind(doc) != 0)
+		tuff_schema_check_keys(doc);	/* a kind this tool reads */
 	if (tbls_kind(doc) != 0) {
 		if (tbls_validate(doc, e) == -1) {
 			tuff_doc_free(doc);
@@ -227,8 +239,7 @@ on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 		}
 		return hold(o, doc, e);
 	}
-	if (doc->kind != NULL && strcmp(doc->kind, "journey") == 0 &&
-	    note_journey(o, doc, e) == -1) {
+	if (journey && note_journey(o, doc, e) == -1) {
 		tuff_doc_free(doc);
 		return -1;
 	}
@@ -267,40 +278,39 @@ findings(void *arg, struct tuff_writer *w, void *ctx, struct tuff_error *e)
 	if ((s = tbls_result_worst(r)) > o->worst)
 		o->worst = s;
 	if (o->gcc && tuff_writer_file(w, &fp) == -1)
-		return -1;
+		return tuff_seterr_written(e);
 	for (i = 0; i < r->n && rc == 0; i++)
 		rc = o->gcc ? tbls_print_finding(fp, doc, &r->v[i]) :
 		    tbls_write_finding(w, doc, &r->v[i]);
 	if (rc == 0 && o->summary)
 		rc = o->gcc ? tbls_print_profile(fp, doc, r) :
 		    tbls_write_profile(w, doc, r);
-	if (rc == -1 && o->gcc)
-		return tuff_seterr(e, NULL, 0, 0, "write error: %s",
-		    strerror(errno));
-	return rc;
+	/* A failed write is kept in the output, and reported at its close. */
+	return rc == -1 ? tuff_seterr_written(e) : 0;
 }
 
 int
 main(int argc, char *argv[])
 {
 	struct opts o;
+	struct tuff_out out;
 	const char *outpath = NULL;
+	FILE *fp;
 	size_t i;
 	int rc, list = 0;
 
 	tuff_setprogname(argv[0]);
 	memset(&o, 0, sizeof(o));
 	o.fail_on = TBLS_ERROR;
+	tuff_set_diag_conf(&o.diag);
 	i = (size_t)parse_opts(argc, argv, &o, &outpath, &list);
 	argc -= (int)i;
 	argv += i;
 	if (list) {
-		if (tbls_list_rules(stdout, &o.cfg) == -1 || fflush(stdout) ||
-		    ferror(stdout)) {
-			tuff_warn("write error");
+		if ((fp = tuff_out_open(&out, outpath)) == NULL)
 			return TUFF_ERR;
-		}
-		return TUFF_OK;
+		(void)tbls_list_rules(fp, &o.cfg);	/* errors kept in out */
+		return tuff_out_close(&out, 1);
 	}
 	if (tuff_stdin_is_tty(argc)) {
 		usage(stderr);

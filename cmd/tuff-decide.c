@@ -4,10 +4,11 @@
  *
  * The stream is parsed once, into held output (tuff/stream.h): records
  * the run leaves alone as read, and a place for each it changes or
- * replaces.  Only when the whole stream is valid is the output opened,
- * and the held text written with what those records become at their
- * places.  A run that fails therefore writes nothing, and with -o the
- * old file stays as it was.
+ * replaces.  Only when the whole stream is valid is the held text
+ * written with what those records become at their places.  A run that
+ * fails therefore writes nothing, and with -o the old file stays as it
+ * was.  The output is opened first all the same, so that its lock
+ * covers the reading of a register it replaces.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -19,6 +20,7 @@
 #include "tuff/decide.h"
 #include "tuff/diag.h"
 #include "tuff/run.h"
+#include "tuff/schema.h"
 #include "tuff/stream.h"
 
 enum {
@@ -33,7 +35,8 @@ enum {
 	OPT_COST,
 	OPT_DELEGATION,
 	OPT_AS_OF,
-	OPT_WITHIN
+	OPT_WITHIN,
+	OPT_STRICT
 };
 
 static const struct option longopts[] = {
@@ -49,6 +52,7 @@ static const struct option longopts[] = {
 	{ "delegation",	required_argument,	NULL, OPT_DELEGATION },
 	{ "as-of",	required_argument,	NULL, OPT_AS_OF },
 	{ "within",	required_argument,	NULL, OPT_WITHIN },
+	{ "strict",	no_argument,		NULL, OPT_STRICT },
 	{ "output",	required_argument,	NULL, 'o' },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
@@ -61,10 +65,10 @@ static const char synopsis[] =
     "           [--defer ID,...] [--owner [ID=]NAME] [--due [ID=]DATE]\n"
     "           [--rationale [ID=]TEXT] [--cost [ID=]SEK] "
     "[--delegation FILE]\n"
-    "           [-o FILE] [file ...]\n"
+    "           [--strict] [-o FILE] [file ...]\n"
     "       tuff-decide --due [--as-of DATE] [--within DAYS] "
     "[--delegation FILE]\n"
-    "           [-o FILE] [file ...]\n";
+    "           [--strict] [-o FILE] [file ...]\n";
 
 static const char options[] =
     "\n"
@@ -84,12 +88,14 @@ static const char options[] =
     "  --within DAYS         the window in days (default: 31)\n"
     "Both:\n"
     "  --delegation FILE     the delegation order (default: built in)\n"
+    "  --strict              make every warning about the input an error\n"
     "  -o, --output FILE     write FILE atomically, only on success\n"
     "  -h, --help            print this help and exit\n"
     "  -V, --version         print the version and exit\n";
 
 /* What the command line asked for, before anything is read. */
 struct opts {
+	struct tuff_diag_conf diag;
 	int		 followup;	/* a bare --due */
 	const char	*decide_only;	/* name of the first option of
 					   decide mode */
@@ -233,6 +239,9 @@ parse_options(int argc, char *argv[], struct opts *o)
 		case OPT_DELEGATION:
 			o->delegation = optarg;
 			break;
+		case OPT_STRICT:
+			o->diag.strict = 1;
+			break;
 		case OPT_DUE:
 			if (optarg == NULL && optind < argc &&
 			    looks_like_due(argv[optind]))
@@ -370,6 +379,8 @@ on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 {
 	struct run *r = arg;
 
+	if (!decide_passes_through(r->d, doc->kind))
+		tuff_schema_check_keys(doc);	/* a kind this run reads */
 	if (decide_scan(r->d, doc, e) == -1) {
 		tuff_doc_free(doc);
 		return -1;
@@ -436,6 +447,7 @@ main(int argc, char *argv[])
 	tuff_setprogname(argv[0]);
 	memset(&o, 0, sizeof(o));
 	parse_options(argc, argv, &o);
+	tuff_set_diag_conf(&o.diag);
 	argc -= optind;
 	argv += optind;
 	check_mode(&o);
@@ -455,5 +467,5 @@ done:
 	decide_free(d);
 	decide_delegation_free(deleg);
 	free(o.args);
-	return rc;
+	return tuff_diag_status(rc);
 }

@@ -15,6 +15,7 @@
 #include "tuff/diag.h"
 #include "tuff/journey.h"
 #include "tuff/run.h"
+#include "tuff/schema.h"
 #include "tuff/stream.h"
 
 enum format {
@@ -26,7 +27,8 @@ enum format {
 enum {
 	OPT_CHALLENGES = CHAR_MAX + 1,
 	OPT_FORMAT,
-	OPT_RANK_BY
+	OPT_RANK_BY,
+	OPT_STRICT
 };
 
 static const struct option longopts[] = {
@@ -35,13 +37,15 @@ static const struct option longopts[] = {
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "output",	required_argument,	NULL, 'o' },
 	{ "rank-by",	required_argument,	NULL, OPT_RANK_BY },
+	{ "strict",	no_argument,		NULL, OPT_STRICT },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 }
 };
 
 static const char synopsis[] =
     "usage: tuff-journey [-hV] [-o file] [--challenges] [--rank-by metric]\n"
-    "                    [--format yaml | mermaid | table] [file ...]\n";
+    "                    [--format yaml | mermaid | table] [--strict] "
+    "[file ...]\n";
 
 static const char options[] =
     "\n"
@@ -54,9 +58,12 @@ static const char options[] =
     "                       wait_days, mean_score, pains or friction\n"
     "                       (default friction)\n"
     "  --format FORMAT      yaml (default), mermaid (Markdown with one\n"
-    "                       Mermaid journey diagram per journey) or table\n";
+    "                       Mermaid journey diagram per journey) or table\n"
+    "  --strict             make every warning about the input an "
+    "error\n";
 
 struct opts {
+	struct tuff_diag_conf	 diag;
 	const char		*out;
 	enum format		 format;
 	int			 challenges;
@@ -145,6 +152,9 @@ parse_options(struct opts *o, int argc, char *argv[])
 			break;
 		case OPT_RANK_BY:
 			parse_rank(o, optarg);
+			break;
+		case OPT_STRICT:
+			o->diag.strict = 1;
 			break;
 		case ':':
 		default:
@@ -235,6 +245,11 @@ on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 	struct tuff_error je;
 	int rc = 0;
 
+	if (doc->kind != NULL && strcmp(doc->kind, "journey") == 0)
+		tuff_schema_check_keys(doc);
+	/* Under --strict a warning was an error: no more work. */
+	if (tuff_diag_status(TUFF_OK) != TUFF_OK)
+		r->invalid = 1;
 	if (doc->kind == NULL || strcmp(doc->kind, "journey") != 0) {
 		if (r->h.view) {
 			r->foreign++;
@@ -276,7 +291,6 @@ static int
 finish(void *arg)
 {
 	struct run *r = arg;
-	struct tuff_error e;
 	FILE *fp;
 	size_t i;
 	int rc = 0;
@@ -296,15 +310,20 @@ finish(void *arg)
 		    journey_table(fp, r->rows, r->nrows) == -1)
 			rc = -1;
 	}
-	if (rc == -1) {
-		tuff_writer_error(r->h.w, &e);
-		tuff_warnx("%s", e.msg);
-		return -1;
-	}
-	if (r->foreign > 0)
+	if (rc == -1)
+		return -1;	/* the held output reports why */
+	if (r->foreign == 1 && r->o->format == F_TABLE)
+		tuff_warnx("warning: 1 record of another kind is not shown in "
+		    "the table");
+	else if (r->foreign == 1)
+		tuff_warnx("warning: 1 record of another kind is not shown in "
+		    "the diagrams");
+	else if (r->foreign > 1 && r->o->format == F_TABLE)
 		tuff_warnx("warning: %lu records of other kinds are not shown "
-		    "in the %s", r->foreign, r->o->format == F_TABLE ?
-		    "table" : "diagrams");
+		    "in the table", r->foreign);
+	else if (r->foreign > 1)
+		tuff_warnx("warning: %lu records of other kinds are not shown "
+		    "in the diagrams", r->foreign);
 	return 0;
 }
 
@@ -331,6 +350,7 @@ main(int argc, char *argv[])
 	tuff_setprogname(argv[0]);
 	memset(&o, 0, sizeof(o));
 	parse_options(&o, argc, argv);
+	tuff_set_diag_conf(&o.diag);
 	argc -= optind;
 	argv += optind;
 	if (tuff_stdin_is_tty(argc))

@@ -929,7 +929,7 @@ write_root(struct tuff_writer *w, const struct tuff_node *root,
     struct tuff_error *e)
 {
 	if (tuff_write_doc(w, root) == -1)
-		return tuff_writer_error(w, e);
+		return tuff_writer_error(w, e);	/* its owner reports */
 	return 0;
 }
 
@@ -1106,6 +1106,17 @@ emit_followup(struct decide *d, const struct tuff_doc *doc,
 		rc = write_root(w, f->root, e);
 	tuff_doc_free(f);
 	return rc;
+}
+
+int
+decide_passes_through(const struct decide *d, const char *kind)
+{
+	if (kind == NULL)
+		return 1;
+	if (strcmp(kind, "decision") == 0)
+		return 0;
+	return strcmp(kind, d->mode == DECIDE_FOLLOWUP ? "assignment" :
+	    "challenge") != 0;
 }
 
 enum decide_fate

@@ -2,10 +2,14 @@
  * Held output (see stream.h): a writer into a spill file, places in it
  * (offsets, with how the output ended there), and the copy to the real
  * output with records inserted at the places.
+ *
+ * Failures follow the outputs' one voice (tuff_out_open): a write that
+ * fails is noted in the tuff_out it went to, and reported once, when
+ * that is closed: "write error: REASON" for the output, "write error:
+ * temporary file in DIR: REASON" for the spill.
  */
-#define _GNU_SOURCE	/* O_TMPFILE */
+#define _GNU_SOURCE	/* sendfile */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,58 +31,25 @@ struct place {
 };
 
 struct tuff_stream {
-	FILE			*spill;
-	char			*buf;	/* its stdio buffer */
+	struct tuff_out		 spill;
+	char			*buf;	/* the spill's stdio buffer */
 	struct tuff_writer	*w;
+	int			 finishing;	/* w writes to the output */
 	struct place		*places;
 	size_t			 n, cap;
 };
-
-/* An unnamed file in $TMPDIR (or /tmp), open for writing and reading. */
-static FILE *
-spill_file(void)
-{
-	const char *dir = getenv("TMPDIR");
-	char path[4096];
-	FILE *fp;
-	int fd = -1, saved;
-
-	if (dir == NULL || *dir == '\0')
-		dir = "/tmp";
-#ifdef O_TMPFILE
-	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-#endif
-	if (fd == -1) {
-		if ((size_t)snprintf(path, sizeof(path), "%s/tuff.XXXXXX",
-		    dir) >= sizeof(path)) {
-			errno = ENAMETOOLONG;
-			return NULL;
-		}
-		if ((fd = mkstemp(path)) == -1)
-			return NULL;
-		unlink(path);
-	}
-	if ((fp = fdopen(fd, "w+")) == NULL) {
-		saved = errno;
-		close(fd);
-		errno = saved;
-		return NULL;
-	}
-	return fp;
-}
 
 struct tuff_stream *
 tuff_stream_new(void)
 {
 	struct tuff_stream *s;
-	int saved;
 
-	if ((s = calloc(1, sizeof(*s))) == NULL)
+	if ((s = calloc(1, sizeof(*s))) == NULL) {
+		tuff_warnx("out of memory");
 		return NULL;
-	if ((s->spill = spill_file()) == NULL) {
-		saved = errno;
+	}
+	if (tuff_out_temp(&s->spill) == NULL) {
 		free(s);
-		errno = saved;
 		return NULL;
 	}
 	/*
@@ -86,15 +57,14 @@ tuff_stream_new(void)
 	 * glibc takes the size only with a buffer given.
 	 */
 	if ((s->buf = malloc(COPY_BUF)) != NULL)
-		(void)setvbuf(s->spill, s->buf, _IOFBF, COPY_BUF);
-	if ((s->w = tuff_writer_new(s->spill)) == NULL) {
-		fclose(s->spill);
+		(void)setvbuf(s->spill.fp, s->buf, _IOFBF, COPY_BUF);
+	if ((s->w = tuff_writer_new(s->spill.fp)) == NULL) {
+		tuff_warnx("out of memory");
+		tuff_out_close(&s->spill, 0);
 		free(s->buf);
 		free(s);
-		errno = ENOMEM;
 		return NULL;
 	}
-	(void)writer_set_file(s->w, s->spill, 1);
 	return s;
 }
 
@@ -107,8 +77,11 @@ tuff_stream_free(struct tuff_stream *s)
 		return;
 	for (i = 0; i < s->n; i++)
 		tuff_doc_free(s->places[i].doc);
+	/* What failed while the spill was written is the spill's. */
+	if (!s->finishing && tuff_writer_errno(s->w) != 0)
+		tuff_out_error(&s->spill, tuff_writer_errno(s->w));
 	tuff_writer_free(s->w);
-	fclose(s->spill);
+	tuff_out_close(&s->spill, 0);		/* reports its failure */
 	free(s->buf);
 	free(s->places);
 	free(s);
@@ -120,11 +93,12 @@ tuff_stream_writer(struct tuff_stream *s)
 	return s->w;
 }
 
+/* The spill failed (a write, a read, its offset): its failure, reported at its close. */
 static int
-spill_error(struct tuff_error *e, int err)
+spill_failed(struct tuff_stream *s, int err, struct tuff_error *e)
 {
-	return tuff_seterr(e, NULL, 0, 0, "temporary file: %s",
-	    strerror(err != 0 ? err : EIO));
+	tuff_out_error(&s->spill, err != 0 ? err : EIO);
+	return tuff_seterr_written(e);
 }
 
 static int
@@ -133,12 +107,9 @@ add_place(struct tuff_stream *s, void *arg, struct tuff_doc *doc,
 {
 	struct place *p;
 	size_t cap;
-	off_t at;
 
 	if (tuff_writer_flush(s->w) == -1)
 		return tuff_writer_error(s->w, e);
-	if ((at = ftello(s->spill)) == -1)
-		return spill_error(e, errno);
 	if (s->n == s->cap) {
 		cap = s->cap > 0 ? s->cap * 2 : 16;
 		if ((p = reallocarray(s->places, cap, sizeof(*p))) == NULL)
@@ -146,8 +117,10 @@ add_place(struct tuff_stream *s, void *arg, struct tuff_doc *doc,
 		s->places = p;
 		s->cap = cap;
 	}
-	p = &s->places[s->n++];
-	p->at = at;
+	p = &s->places[s->n];
+	if ((p->at = writer_offset(s->w)) == -1)
+		return spill_failed(s, errno, e);
+	s->n++;
 	p->arg = arg;
 	p->doc = doc;
 	writer_get_state(s->w, &p->st);
@@ -164,6 +137,15 @@ tuff_stream_place(struct tuff_stream *s, void *arg, struct tuff_doc *doc,
 	return -1;
 }
 
+/* The output failed: noted in out, reported at its close. */
+static int
+out_failed(struct tuff_stream *s, struct tuff_out *out,
+    struct tuff_error *e)
+{
+	tuff_out_error(out, tuff_writer_errno(s->w));
+	return tuff_seterr_written(e);
+}
+
 /* Bytes from the spill file's offset from, at most n of them. */
 static size_t
 span(off_t from, off_t to, size_t n)
@@ -171,32 +153,33 @@ span(off_t from, off_t to, size_t n)
 	return to - from < (off_t)n ? (size_t)(to - from) : n;
 }
 
-/* Copy [*at, to) of the spill file to out, read and written. */
+/* Copy [*at, to) of the spill file to the output, read and written. */
 static int
-copy_slow(struct tuff_stream *s, char *buf, off_t *at, off_t to,
+copy_slow(struct tuff_stream *s, struct tuff_out *out, off_t *at, off_t to,
     struct tuff_error *e)
 {
 	ssize_t n;
 
 	while (*at < to) {
-		n = pread(fileno(s->spill), buf, span(*at, to, COPY_BUF), *at);
+		n = pread(s->spill.fd, s->buf, span(*at, to, COPY_BUF), *at);
 		if (n <= 0)
-			return spill_error(e, n == 0 ? EIO : errno);
-		if (writer_put(s->w, buf, (size_t)n) == -1)
-			return tuff_writer_error(s->w, e);
+			return spill_failed(s, n == 0 ? EIO : errno, e);
+		if (writer_put(s->w, s->buf, (size_t)n) == -1)
+			return out_failed(s, out, e);
 		*at += n;
 	}
 	return 0;
 }
 
 /*
- * Copy the spill file's bytes [from, to) to out.  The writer sees
- * their start first, to start a line or end a block scalar before them
- * if it must; then the kernel copies them (sendfile: no copy through
- * this process), or, where it cannot, a read and a write at a time.
+ * Copy the spill file's bytes [from, to) to the output.  The writer
+ * sees their start first, to start a line or end a block scalar before
+ * them if it must; then the kernel copies them (sendfile: no copy
+ * through this process), or, where it cannot, a read and a write at a
+ * time.
  */
 static int
-copy(struct tuff_stream *s, char *buf, off_t from, off_t to, FILE *out,
+copy(struct tuff_stream *s, struct tuff_out *out, off_t from, off_t to,
     struct tuff_error *e)
 {
 	ssize_t n;
@@ -204,70 +187,75 @@ copy(struct tuff_stream *s, char *buf, off_t from, off_t to, FILE *out,
 
 	if (from >= to)
 		return 0;
-	n = pread(fileno(s->spill), buf, span(from, to, COPY_BUF), from);
+	n = pread(s->spill.fd, s->buf, span(from, to, COPY_BUF), from);
 	if (n <= 0)
-		return spill_error(e, n == 0 ? EIO : errno);
-	if (writer_prepare(s->w, buf, (size_t)n) == -1)
-		return tuff_writer_error(s->w, e);
-	if (fflush(out) == EOF) {
-		writer_fail(s->w, errno);
-		return tuff_writer_error(s->w, e);
-	}
-	if (fileno(out) == -1)		/* a stream in memory */
-		return copy_slow(s, buf, &at, to, e);
+		return spill_failed(s, n == 0 ? EIO : errno, e);
+	if (writer_prepare(s->w, s->buf, (size_t)n) == -1)
+		return out_failed(s, out, e);
+	if (fflush(out->fp) == EOF)
+		return tuff_seterr_written(e);	/* kept in out */
 	while (at < to) {
-		n = sendfile(fileno(out), fileno(s->spill), &at,
+		n = sendfile(out->fd, s->spill.fd, &at,
 		    span(at, to, 1 << 30));
 		if (n > 0 || (n == -1 && errno == EINTR))
 			continue;
-		if (n == -1 && (errno == EINVAL || errno == ENOSYS))
-			return copy_slow(s, buf, &at, to, e);
-		writer_fail(s->w, n == 0 ? EIO : errno);
-		return tuff_writer_error(s->w, e);
+		/* Not for this output, or not now (a pipe that is full and
+		 * does not block): the slow way, which waits. */
+		if (n == -1 && (errno == EINVAL || errno == ENOSYS ||
+		    errno == EAGAIN))
+			return copy_slow(s, out, &at, to, e);
+		tuff_out_error(out, n == 0 ? EIO : errno);
+		return tuff_seterr_written(e);
 	}
 	return 0;
 }
 
-int
-tuff_stream_finish(struct tuff_stream *s, FILE *out, tuff_place_fn *fn,
-    void *ctx, struct tuff_error *e)
+/* At each place, what belongs there; then the rest. */
+static int
+copy_all(struct tuff_stream *s, struct tuff_out *out, off_t end,
+    tuff_place_fn *fn, void *ctx, struct tuff_error *e)
 {
-	char *buf;
-	off_t done = 0, end;
+	off_t done = 0;
 	size_t i;
-	int rc = 0;
+	int rc;
+
+	for (i = 0; i < s->n; i++) {
+		if (copy(s, out, done, s->places[i].at, e) == -1)
+			return -1;
+		done = s->places[i].at;
+		writer_set_state(s->w, &s->places[i].st);
+		rc = fn(s->places[i].arg, s->w, ctx, e);
+		tuff_doc_free(s->places[i].doc);
+		s->places[i].doc = NULL;
+		if (rc == -1)
+			return tuff_writer_errno(s->w) != 0 ?
+			    out_failed(s, out, e) : -1;
+	}
+	return copy(s, out, done, end, e);
+}
+
+int
+tuff_stream_finish(struct tuff_stream *s, struct tuff_out *out,
+    tuff_place_fn *fn, void *ctx, struct tuff_error *e)
+{
+	off_t end;
 
 	if (tuff_writer_flush(s->w) == -1)
 		return tuff_writer_error(s->w, e);
-	if (fflush(s->spill) == EOF)
-		return spill_error(e, errno);
-	if ((end = ftello(s->spill)) == -1)
-		return spill_error(e, errno);
-	if ((buf = malloc(COPY_BUF)) == NULL)
+	if (fflush(s->spill.fp) == EOF)
+		return tuff_seterr_written(e);	/* kept in the spill */
+	if ((end = writer_offset(s->w)) == -1)
+		return spill_failed(s, errno, e);
+	if (s->buf == NULL && (s->buf = malloc(COPY_BUF)) == NULL)
 		return tuff_seterr(e, NULL, 0, 0, "out of memory");
-	if (writer_set_file(s->w, out, 0) == -1) {
-		free(buf);
-		return tuff_writer_error(s->w, e);
-	}
-	for (i = 0; i < s->n && rc == 0; i++) {
-		rc = copy(s, buf, done, s->places[i].at, out, e);
-		done = s->places[i].at;
-		if (rc == 0) {
-			writer_set_state(s->w, &s->places[i].st);
-			rc = fn(s->places[i].arg, s->w, ctx, e);
-			tuff_doc_free(s->places[i].doc);
-			s->places[i].doc = NULL;
-			/* The writer's own failure speaks for itself. */
-			if (rc == -1 && tuff_writer_errno(s->w) != 0)
-				rc = tuff_writer_error(s->w, e);
-		}
-	}
-	if (rc == 0)
-		rc = copy(s, buf, done, end, out, e);
-	if (rc == 0 && tuff_writer_close(s->w) == -1)
-		rc = tuff_writer_error(s->w, e);
-	free(buf);
-	return rc;
+	s->finishing = 1;
+	if (writer_set_file(s->w, out->fp) == -1)
+		return out_failed(s, out, e);
+	if (copy_all(s, out, end, fn, ctx, e) == -1)
+		return -1;
+	if (tuff_writer_close(s->w) == -1)
+		return out_failed(s, out, e);
+	return 0;
 }
 
 int
@@ -283,40 +271,46 @@ tuff_held_keep(struct tuff_held *h, struct tuff_doc *doc,
 	return tuff_stream_place(h->s, doc, doc, e);
 }
 
-/* After the input: end, then the output, only if all went well. */
+/*
+ * After the input: end, then the output, only if all went well (under
+ * --strict, a warning about the input was an error).  0, or -1.
+ */
 static int
-held_output(struct tuff_held *h, const char *output)
+held_output(struct tuff_held *h, struct tuff_out *out)
 {
-	struct tuff_out out;
 	struct tuff_error e;
-	FILE *fp;
-	int ok;
 
 	if (h->end != NULL && h->end(h->arg) == -1)
-		return TUFF_ERR;
-	if ((fp = tuff_out_open(&out, output)) == NULL)
-		return TUFF_ERR;
-	if (!(ok = tuff_stream_finish(h->s, fp, h->place, h->arg, &e) == 0))
-		tuff_warnx("%s", e.msg);
-	return tuff_out_close(&out, ok);
+		return -1;
+	if (tuff_diag_status(TUFF_OK) != TUFF_OK)
+		return -1;
+	if (tuff_stream_finish(h->s, out, h->place, h->arg, &e) == -1) {
+		tuff_report("error", &e);	/* not a write's: those are */
+		return -1;			/* reported at the close */
+	}
+	return 0;
 }
 
 int
 tuff_held_run(struct tuff_held *h, int argc, char **argv, const char *output)
 {
-	int rc;
+	struct tuff_out out;
+	int ok;
 
+	/* The output first: its lock covers the reading of a file that
+	 * is replaced (tuff-decide -o register.yaml register.yaml). */
+	if (tuff_out_open(&out, output) == NULL)
+		return TUFF_ERR;
 	if ((h->s = tuff_stream_new()) == NULL) {
-		tuff_warn("temporary file");
+		tuff_out_close(&out, 0);
 		return TUFF_ERR;
 	}
 	h->w = tuff_stream_writer(h->s);
-	rc = tuff_each_record_or_pass(argc, argv, h->record, h->skip,
-	    h->view ? NULL : h->w, h->arg);
-	if (rc == TUFF_OK)
-		rc = held_output(h, output);
+	ok = tuff_each_record_or_pass(argc, argv, h->record, h->skip,
+	    h->view ? NULL : h->w, h->arg) == TUFF_OK &&
+	    held_output(h, &out) == 0;
 	tuff_stream_free(h->s);
 	h->s = NULL;
 	h->w = NULL;
-	return rc;
+	return tuff_out_close(&out, ok);
 }

@@ -29,7 +29,8 @@ struct tuff_writer {
 	int		 started;	/* STREAM-START emitted */
 	int		 failed;	/* sticky */
 	int		 err;		/* errno of the first failure */
-	int		 held;		/* fp is a spill file */
+	unsigned long long written;	/* bytes put to the FILE */
+	int		 lent;		/* the FILE was lent: written is off */
 	/* How the output so far ends. */
 	unsigned char	 last[3];	/* its last bytes */
 	size_t		 nlast;
@@ -53,6 +54,7 @@ put(struct tuff_writer *w, const char *p, size_t n)
 		w->err = errno != 0 ? errno : EIO;
 		return -1;
 	}
+	w->written += n;
 	if (n >= sizeof(w->last)) {
 		memcpy(w->last, p + n - sizeof(w->last), sizeof(w->last));
 		w->nlast = sizeof(w->last);
@@ -105,6 +107,7 @@ int
 tuff_writer_file(struct tuff_writer *w, FILE **fp)
 {
 	*fp = w->fp;
+	w->lent = 1;
 	return tuff_writer_flush(w);
 }
 
@@ -117,13 +120,14 @@ tuff_writer_errno(const struct tuff_writer *w)
 int
 tuff_writer_error(const struct tuff_writer *w, struct tuff_error *e)
 {
-	const char *why = strerror(w->err != 0 ? w->err : EIO);
-
-	if (w->held)
-		return tuff_seterr(e, NULL, 0, 0, "temporary file: %s", why);
-	return tuff_seterr(e, NULL, 0, 0, "write error: %s", why);
+	(void)w;
+	return tuff_seterr_written(e);	/* the owner of its FILE reports */
 }
 
+/*
+ * The writer failed: keep the errno of the call that failed, for the
+ * one report at the end (later calls would overwrite it).
+ */
 static int
 failed(struct tuff_writer *w, int err)
 {
@@ -132,6 +136,14 @@ failed(struct tuff_writer *w, int err)
 		w->err = err;
 	}
 	return -1;
+}
+
+/* The emitter failed: a write (put kept its errno), or libyaml. */
+static int
+emitter_failed(struct tuff_writer *w)
+{
+	return failed(w, w->em.error == YAML_MEMORY_ERROR ? ENOMEM :
+	    w->em.error == YAML_EMITTER_ERROR ? EINVAL : EIO);
 }
 
 /* Emit an event the caller initialised; the emitter owns it after. */
@@ -143,7 +155,7 @@ emit(struct tuff_writer *w, yaml_event_t *ev)
 		return -1;
 	}
 	if (!yaml_emitter_emit(&w->em, ev))
-		return failed(w, EIO);
+		return emitter_failed(w);
 	return 0;
 }
 
@@ -164,7 +176,7 @@ tuff_writer_flush(struct tuff_writer *w)
 {
 	/* libyaml asserts when flushing an emitter that never started. */
 	if (w->started && !w->failed && !yaml_emitter_flush(&w->em))
-		return failed(w, EIO);
+		return emitter_failed(w);
 	return w->failed ? -1 : 0;
 }
 
@@ -239,6 +251,19 @@ writer_put(struct tuff_writer *w, const char *p, size_t n)
 	return put(w, p, n);
 }
 
+/*
+ * Counted, as asking stdio costs a system call per record; but once the
+ * FILE was lent (tuff_writer_file) the count misses what the borrower
+ * wrote, and stdio is asked.
+ */
+off_t
+writer_offset(const struct tuff_writer *w)
+{
+	if (w->lent)
+		return ftello(w->fp);
+	return (off_t)w->written;
+}
+
 void
 writer_fail(struct tuff_writer *w, int err)
 {
@@ -246,12 +271,11 @@ writer_fail(struct tuff_writer *w, int err)
 }
 
 int
-writer_set_file(struct tuff_writer *w, FILE *fp, int held)
+writer_set_file(struct tuff_writer *w, FILE *fp)
 {
 	if (tuff_writer_flush(w) == -1)
 		return -1;
 	w->fp = fp;
-	w->held = held;
 	return 0;
 }
 

@@ -7,9 +7,12 @@
 #ifndef TUFF_WRITER_PRIV_H
 #define TUFF_WRITER_PRIV_H
 
+#include <sys/types.h>
+
 #include <stdio.h>
 
 #include "tuff/record.h"
+#include "tuff/run.h"
 
 struct writer_state {
 	unsigned char	 last[3];
@@ -18,11 +21,8 @@ struct writer_state {
 	int		 open_keep;
 };
 
-/*
- * Flush the emitter; from now on write to fp.  held: it is a spill
- * file, which messages name "temporary file".
- */
-int	writer_set_file(struct tuff_writer *, FILE *fp, int held);
+/* Flush the emitter; from now on write to fp. */
+int	writer_set_file(struct tuff_writer *, FILE *fp);
 void	writer_get_state(const struct tuff_writer *, struct writer_state *);
 void	writer_set_state(struct tuff_writer *, const struct writer_state *);
 /*
@@ -32,6 +32,11 @@ void	writer_set_state(struct tuff_writer *, const struct writer_state *);
  */
 int	writer_prepare(struct tuff_writer *, const char *p, size_t n);
 int	writer_put(struct tuff_writer *, const char *p, size_t n);
+/*
+ * Bytes written to the FILE so far, the emitter's flushed (after
+ * tuff_writer_flush); -1 with errno set when that cannot be told.
+ */
+off_t	writer_offset(const struct tuff_writer *);
 /* A write around the writer failed with err: the writer has failed. */
 void	writer_fail(struct tuff_writer *, int err);
 

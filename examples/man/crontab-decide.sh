@@ -13,7 +13,9 @@ case $* in
 esac
 EOT
 chmod +x "$work/bin/date"
-cmd=$(cut -d ' ' -f 6- "$here/man/crontab-decide")
+# The PATH line is cron's (tested by examples/followup); the command
+# is the line's sixth field on.
+cmd=$(grep -v '^PATH=' "$here/man/crontab-decide" | cut -d ' ' -f 6-)
 cmd=$(printf '%s\n' "$cmd" | sed -e "s|/srv/tuff|$work|" -e 's/\\%/%/g')
 PATH=$work/bin:$PATH sh -c "$cmd" || exit 1
 grep -c '^kind: follow-up$' "$work/uppfoljning/2021-04.yaml"

@@ -244,6 +244,13 @@ int	decide_scan(struct decide *, const struct tuff_doc *,
 typedef void	decide_report_fn(const struct tuff_error *, void *arg);
 size_t	decide_scan_end(struct decide *, decide_report_fn *, void *arg);
 
+/*
+ * Does the run read records of this kind (NULL: none) only to pass them
+ * on?  Decisions, and challenges (assignments when listing follow-ups),
+ * it reads to decide on.
+ */
+int	decide_passes_through(const struct decide *, const char *kind);
+
 /* What the run does with a record decide_scan has seen. */
 enum decide_fate {
 	DECIDE_PASS = 0,	/* leaves it as it is */

@@ -127,11 +127,14 @@ struct tuff_writer	*tuff_writer_new(FILE *);
  * it directly in between.  0, or -1.
  */
 int			 tuff_writer_flush(struct tuff_writer *);
-/*
- * Flushes the emitter and the FILE; returns 0 or -1 (a write error:
- * tuff_writer_errno says why).
- */
+/* Flushes the emitter and the FILE; 0, or -1 (tuff_writer_errno). */
 int			 tuff_writer_close(struct tuff_writer *);
+/*
+ * 0 while the writer has not failed; after it failed, the errno of the
+ * call that failed (a write, EILSEQ for text that is not UTF-8, ENOMEM;
+ * EINVAL for an event out of order), for the one report at the end.
+ */
+int			 tuff_writer_errno(const struct tuff_writer *);
 void			 tuff_writer_free(struct tuff_writer *);
 /*
  * The FILE under the writer, flushed, for a tool whose output is text
@@ -139,11 +142,11 @@ void			 tuff_writer_free(struct tuff_writer *);
  * for records: the writer does not see what is written there.
  */
 int			 tuff_writer_file(struct tuff_writer *, FILE **fp);
-/* The errno of the first failed write, or 0 (EILSEQ: text not UTF-8). */
-int			 tuff_writer_errno(const struct tuff_writer *);
 /*
- * Fill e with why the writer failed, "write error: REASON" (or, for
- * held output, "temporary file: REASON"); returns -1.
+ * The writer failed: fill e to stop the run, as tuff_seterr_written
+ * does, for the owner of its FILE reports the failure once
+ * (tuff_out_error with tuff_writer_errno, then tuff_out_close).
+ * Returns -1.
  */
 int			 tuff_writer_error(const struct tuff_writer *,
 			    struct tuff_error *e);

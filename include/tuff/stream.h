@@ -6,9 +6,9 @@
  * seen).  Only a run that succeeds writes its output: the held text,
  * with what belongs at each place inserted there, in one pass.
  *
- * The spill file has no name (O_TMPFILE, or a name removed at once) and
- * lives in $TMPDIR, or /tmp: memory stays bounded however long the
- * stream, and a killed run leaves nothing behind.
+ * The spill file is tuff_out_temp's: it has no name and lives in
+ * $TMPDIR, or /tmp, so memory stays bounded however long the stream,
+ * and a killed run leaves nothing behind.
  */
 #ifndef TUFF_STREAM_H
 #define TUFF_STREAM_H
@@ -20,14 +20,14 @@
 
 struct tuff_stream;
 
-/* NULL with errno set when the spill file cannot be made. */
+/*
+ * NULL after reporting, when the spill file cannot be made.  Freeing
+ * the stream closes the spill, reporting its failure if it had one.
+ */
 struct tuff_stream	*tuff_stream_new(void);
 void			 tuff_stream_free(struct tuff_stream *);
 
-/*
- * The writer into the held output (see record.h); its errors say
- * "temporary file: ..." (tuff_writer_error).
- */
+/* The writer into the held output (see record.h). */
 struct tuff_writer	*tuff_stream_writer(struct tuff_stream *);
 
 /*
@@ -48,14 +48,14 @@ typedef int	tuff_place_fn(void *arg, struct tuff_writer *w, void *ctx,
 		    struct tuff_error *e);
 
 /*
- * Write the held output to out, calling fn at each place in order.
- * Returns 0, or -1 with e filled: fn's error, "write error: ..." for
- * out (which may have been written in part: a caller writing to -o
- * FILE discards it), or "temporary file: ..." for the spill file.
- * The stream is spent after.
+ * Write the held output to out (tuff_out_open's), calling fn at each
+ * place in order.  Returns 0, or -1 with e filled: fn's error, or, for
+ * a write that failed, as tuff_seterr_written fills it (noted in out,
+ * or in the spill, and reported when that is closed: out by the
+ * caller, the spill by tuff_stream_free).  The stream is spent after.
  */
-int	tuff_stream_finish(struct tuff_stream *, FILE *out, tuff_place_fn *fn,
-	    void *ctx, struct tuff_error *e);
+int	tuff_stream_finish(struct tuff_stream *, struct tuff_out *out,
+	    tuff_place_fn *fn, void *ctx, struct tuff_error *e);
 
 /*
  * A tool's run over held output: the one way every tool that writes a
@@ -66,10 +66,12 @@ int	tuff_stream_finish(struct tuff_stream *, FILE *out, tuff_place_fn *fn,
  * other record goes to record, which writes it with w (as read, or
  * changed), holds a place for it with tuff_held_place, or drops it.
  * When the stream has ended, end (if any) may write more or fail the
- * run; then the output (standard output, or -o FILE replaced only now)
- * gets the held text, with what place writes at each place.  Any
- * error, reported on standard error, makes the run fail: nothing is
- * written.  Returns TUFF_OK or TUFF_ERR.
+ * run; then the output gets the held text, with what place writes at
+ * each place.  The output (standard output, or -o FILE) is opened
+ * first, so that the lock on FILE covers the run, and FILE is replaced
+ * only at the end.  Any error, reported on standard error, makes the
+ * run fail, and so does a warning about the input under --strict:
+ * nothing is written.  Returns TUFF_OK or TUFF_ERR.
  *
  * With view set the output is not a record stream (a table, diagrams,
  * lines): records passed over and the text around them are dropped,
