@@ -8,10 +8,10 @@
 # duplicate keys) and copied out as the bytes it came in, so a tool
 # costs little more than the parse.  Builds nothing: BUILD_DIR (default
 # ./build) must hold the tools and bench/{gen-responses,parse-floor,
-# measure}; use a build without sanitizers.  Generates N hme-response
-# records (PASS_BENCH_N, default 1000000), foreign to tbls-check,
-# tuff-journey and tuff-decide, and runs the floor and each tool in
-# turn, PASS_BENCH_RUNS rounds (default 3).  Targets: each tool at most
+# measure}; use a build without sanitizers.  Generates N records
+# (PASS_BENCH_N, default 1000000) of kind note, which no tool consumes
+# (gen-responses' hme-responses, relabelled), and runs the floor and
+# each tool in turn, PASS_BENCH_RUNS rounds (default 3).  Targets: each tool at most
 # 1.15 times the floor in CPU time (the held output's spill file
 # included: user + sys), and memory independent of the stream's length:
 # the peak is printed for a tenth of the records too, and must not grow
@@ -22,7 +22,7 @@ build=${1:-./build}
 n=${PASS_BENCH_N:-1000000}
 runs=${PASS_BENCH_RUNS:-3}
 
-for f in tbls-check tuff-journey tuff-decide bench/gen-responses \
+for f in tbls-check tuff-journey tuff-decide hme-score bench/gen-responses \
     bench/parse-floor bench/measure; do
 	if [ ! -x "$build/$f" ]; then
 		echo "passthrough.sh: $build/$f: not built" >&2
@@ -34,8 +34,13 @@ trap 'rm -rf "$tmp"' EXIT
 trap 'exit 2' INT TERM
 
 echo "generating $n records..."
-"$build/bench/gen-responses" "$n" >"$tmp/big.yaml" || exit 2
-"$build/bench/gen-responses" $((n / 10)) >"$tmp/small.yaml" || exit 2
+# notes N >FILE: N records no tool consumes.
+notes() {
+	"$build/bench/gen-responses" "$1" |
+	    sed 's/^kind: hme-response$/kind: note/'
+}
+notes "$n" >"$tmp/big.yaml" || exit 2
+notes $((n / 10)) >"$tmp/small.yaml" || exit 2
 
 # run LABEL COMMAND...: one measured run, as "LABEL measure's line".
 run() {
@@ -57,6 +62,7 @@ round() {
 	run tuff-decide--due "$build/tuff-decide" --due --as-of 2026-01-01 \
 	    "$data"
 	run tuff-decide--by "$build/tuff-decide" --by socialchef "$data"
+	run hme-score "$build/hme-score" "$data"
 }
 
 i=0
