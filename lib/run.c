@@ -38,14 +38,13 @@ tuff_stdin_is_tty(int nfiles)
 }
 
 /*
- * Call fn with a reader on each input in turn; "no files" means
- * standard input.  Stops at the first error.
+ * Call fn with each input in turn, open; "no files" means standard
+ * input.  Stops at the first error.
  */
 int
-tuff_each_input(int argc, char **argv, tuff_input_fn *fn, void *arg)
+tuff_each_file(int argc, char **argv, tuff_file_fn *fn, void *arg)
 {
 	static char *dash[] = { "-", NULL };
-	struct tuff_reader *r;
 	struct tuff_error e;
 	const char *name;
 	FILE *fp;
@@ -58,16 +57,47 @@ tuff_each_input(int argc, char **argv, tuff_input_fn *fn, void *arg)
 	for (i = 0; i < argc && rc == 0; i++) {
 		if ((fp = tuff_open_input(argv[i], &name)) == NULL)
 			return TUFF_ERR;
-		if ((r = tuff_reader_new(fp, name)) == NULL) {
-			tuff_warnx("out of memory");
-			rc = -1;
-		} else if ((rc = fn(r, name, arg, &e)) == -1)
+		memset(&e, 0, sizeof(e));
+		if ((rc = fn(fp, argv[i], name, arg, &e)) == -1 &&
+		    e.msg[0] != '\0')
 			tuff_report("error", &e);
-		tuff_reader_free(r);
 		if (fp != stdin)
 			fclose(fp);
 	}
 	return rc == 0 ? TUFF_OK : TUFF_ERR;
+}
+
+struct each_input {
+	tuff_input_fn	*fn;
+	void		*arg;
+};
+
+/* One input of tuff_each_input: a reader on it for fn. */
+static int
+read_input(FILE *fp, const char *path, const char *name, void *arg,
+    struct tuff_error *e)
+{
+	struct each_input *ei = arg;
+	struct tuff_reader *r;
+	int rc;
+
+	(void)path;
+	if ((r = tuff_reader_new(fp, name)) == NULL) {
+		tuff_warnx("out of memory");
+		e->msg[0] = '\0';	/* reported */
+		return -1;
+	}
+	rc = ei->fn(r, name, ei->arg, e);
+	tuff_reader_free(r);
+	return rc;
+}
+
+int
+tuff_each_input(int argc, char **argv, tuff_input_fn *fn, void *arg)
+{
+	struct each_input ei = { fn, arg };
+
+	return tuff_each_file(argc, argv, read_input, &ei);
 }
 
 struct each_record {

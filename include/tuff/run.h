@@ -44,6 +44,16 @@ typedef int	tuff_input_fn(struct tuff_reader *r, const char *name,
 		    void *arg, struct tuff_error *e);
 int	tuff_each_input(int argc, char **argv, tuff_input_fn *fn, void *arg);
 
+/*
+ * The loop under tuff_each_input, for tools that read other formats as
+ * well (hme-score's CSV): fn gets each input open, with its operand
+ * (path) and what diagnostics call it (name).  Every input goes through
+ * here, so every tool opens and checks its operands alike.
+ */
+typedef int	tuff_file_fn(FILE *fp, const char *path, const char *name,
+		    void *arg, struct tuff_error *e);
+int	tuff_each_file(int argc, char **argv, tuff_file_fn *fn, void *arg);
+
 /* Open a file operand ("-" is stdin); NULL and a reported error on failure. */
 FILE	*tuff_open_input(const char *path, const char **name);
 
