@@ -45,8 +45,9 @@ write_item(struct tuff_writer *w, const struct hme_score *sc, int i)
 		tuff_w_key(w, "distribution");
 		tuff_w_map_begin(w);
 		for (v = 0; v < 5; v++) {
+			/* Plain: the answers are the integers 1 to 5. */
 			key[0] = (char)('1' + v);
-			tuff_w_key(w, key);
+			tuff_w_plain(w, key);
 			tuff_w_int(w, (long)sc->dist[i][v]);
 		}
 		tuff_w_map_end(w);
