@@ -199,13 +199,13 @@ parse_options(struct opts *o, int argc, char *argv[])
 		bad("--trend needs periods: not with --by %s", "unit");
 }
 
+/* One operand (tuff_each_file: none means standard input). */
 static int
-read_one(FILE *fp, const char *path, const char *name, void *arg,
-    struct tuff_error *e)
+read_one(FILE *fp, const char *name, void *arg, struct tuff_error *e)
 {
 	struct opts *o = arg;
 
-	return hme_read(&o->in, fp, path, name, o->csv, e);
+	return hme_read(&o->in, fp, name, o->csv, e);
 }
 
 /* Score and write everything; TUFF_OK or TUFF_ERR (reported). */
@@ -261,11 +261,8 @@ main(int argc, char *argv[])
 	rc = tuff_each_file(argc, argv, read_one, &o);
 	if (rc == TUFF_OK)
 		rc = write_scores(&o, fp, w);
-	if (w != NULL && tuff_writer_close(w) == -1 && rc == TUFF_OK &&
-	    !ferror(fp)) {
-		tuff_warnx("write error: the YAML emitter failed");
-		rc = TUFF_ERR;
-	}
+	if (w != NULL && tuff_writer_close(w) == -1)
+		tuff_out_error(&out, tuff_writer_errno(w));
 	tuff_writer_free(w);
 	rc = tuff_out_close(&out, tuff_diag_status(rc) == TUFF_OK);
 done:

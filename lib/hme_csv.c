@@ -529,14 +529,14 @@ hme_read_csv(struct hme_input *in, FILE *fp, const char *name,
 }
 
 int
-hme_read(struct hme_input *in, FILE *fp, const char *path, const char *name,
-    int csv, struct tuff_error *e)
+hme_read(struct hme_input *in, FILE *fp, const char *name, int csv,
+    struct tuff_error *e)
 {
 	struct tuff_reader *r;
-	size_t len = strlen(path);
+	size_t len = strlen(name);
 	int rc;
 
-	if (csv || (len > 4 && strcasecmp(path + len - 4, ".csv") == 0))
+	if (csv || (len > 4 && strcasecmp(name + len - 4, ".csv") == 0))
 		return hme_read_csv(in, fp, name, e);
 	if ((r = tuff_reader_new(fp, name)) == NULL)
 		return tuff_seterr(e, name, 0, 0, "out of memory");

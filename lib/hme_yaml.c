@@ -20,6 +20,7 @@
 #include "tuff/hme.h"
 #include "tuff/record.h"
 #include "tuff/scalar.h"
+#include "tuff/schema.h"
 #include "hme_keys.h"
 
 #define KIND		"hme-response"
@@ -630,9 +631,7 @@ on_tree(struct hme_input *in, struct rec *rc, struct tuff_doc *doc,
 		return 0;
 	}
 	if (doc->kind == NULL || strcmp(doc->kind, KIND) != 0) {
-		if (tuff_map_get(doc->root, "kind") == NULL)
-			tuff_input_warning(doc->file, doc->line, doc->column,
-			    "record has no kind; passed through");
+		tuff_schema_check_kind(doc);
 		pass_foreign(in, doc);
 		return 0;
 	}

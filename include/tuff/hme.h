@@ -264,12 +264,13 @@ int	hme_read_yaml(struct hme_input *, struct tuff_reader *,
 	    const char *name, struct tuff_error *e);
 
 /*
- * Read one input named path (what diagnostics call it: name): a CSV
- * export when csv is set or path ends in ".csv", in any case; else a
- * YAML record stream.  As hme_read_csv and hme_read_yaml.
+ * Read one input, name as tuff_each_file gives it (the operand, or
+ * "<stdin>"): a CSV export when csv is set or name ends in ".csv", in
+ * any case; else a YAML record stream.  As hme_read_csv and
+ * hme_read_yaml.
  */
-int	hme_read(struct hme_input *, FILE *, const char *path,
-	    const char *name, int csv, struct tuff_error *e);
+int	hme_read(struct hme_input *, FILE *, const char *name, int csv,
+	    struct tuff_error *e);
 
 /*
  * Read a CSV export (see csv.h): the header names the columns, by
