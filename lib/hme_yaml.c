@@ -12,6 +12,7 @@
  * events into the same state machine, so there is one validator, and
  * anything else is a record of another kind, passed on (pass_foreign).
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,10 +253,14 @@ on_key(struct rec *rc, const struct tuff_event *ev, struct tuff_error *e)
 	if (k < K_OTHER)
 		rc->seen |= 1U << k;
 	/*
-	 * An unknown key is the user's own, kept as it is.  This is the
-	 * place where one that looks like a typo of ours ("did you mean
-	 * ...?", lib/schema.c) would be warned about.
+	 * An unknown key is the user's own, kept as it is, unless it
+	 * looks like a typo of ours ("unit" for "Unit", "answer"): then it
+	 * is warned about, here where both paths pass (a tree is replayed),
+	 * so the fast path and the tree say the same.
 	 */
+	if (k == K_OTHER && known < 0)
+		(void)tuff_schema_check_key(tuff_schema_place(KIND), ev->val,
+		    ev->len, rc->name, ev->line, ev->column);
 	rc->key = k;
 	return check_key(rc, ev, known, e);
 }
@@ -377,11 +382,35 @@ on_seq_item(struct rec *rc, const struct tuff_event *ev, struct tuff_error *e)
 	return is_collection(ev) ? skip(rc, ev, S_SEQ, 0, e) : 0;
 }
 
+/*
+ * An item id that is none of the nine; "M1" is m1 in capitals, which
+ * the message says (ids are compared exactly, as keys are).
+ */
+static void
+unknown_item(struct rec *rc, const struct tuff_event *ev)
+{
+	struct tuff_scalar s = scalar_of(ev);
+	char shown[320], lower[3];
+	int i = -1;
+
+	tuff_scalar_show(&s, shown, sizeof(shown));
+	if (ev->len == 2) {
+		lower[0] = (char)tolower((unsigned char)ev->val[0]);
+		lower[1] = (char)tolower((unsigned char)ev->val[1]);
+		lower[2] = '\0';
+		i = hme_item_of(lower);
+	}
+	if (i >= 0)
+		problem(rc, ev, "unknown item id %s (did you mean %s?)",
+		    shown, hme_item_id(i));
+	else
+		problem(rc, ev, "unknown item id %s (the items are m1 m2 m3 "
+		    "l1 l2 l3 s1 s2 s3)", shown);
+}
+
 static int
 on_map_key(struct rec *rc, const struct tuff_event *ev, struct tuff_error *e)
 {
-	struct tuff_scalar s;
-	char shown[320];
 	int i;
 
 	if (ev->type == TUFF_EV_MAP_END) {
@@ -396,10 +425,7 @@ on_map_key(struct rec *rc, const struct tuff_event *ev, struct tuff_error *e)
 		return skip(rc, ev, S_MAP_VALUE, 1, e);
 	}
 	if (ev->len != 2 || (i = hme_item_of(ev->val)) == -1) {
-		s = scalar_of(ev);
-		problem(rc, ev, "unknown item id %s (the items are m1 m2 m3 "
-		    "l1 l2 l3 s1 s2 s3)", tuff_scalar_show(&s, shown,
-		    sizeof(shown)));
+		unknown_item(rc, ev);
 		return check_key(rc, ev, hme_known_index(ev->val, ev->len), e);
 	}
 	if (!(rc->items & (1U << i)))	/* twice: the checker's */
