@@ -9,7 +9,8 @@
  *
  * Whatever the bytes: reading ends in 0, or in -1 with an error that
  * names the input; a YAML input is read alike by the fast path and by
- * the tree path (the same outcome, error and counts); the scores keep
+ * the tree path (the same outcome, error, counts and, when both read
+ * to the end, warnings: a key that looks like a typo); the scores keep
  * their promises (figures 0 to 1000, nothing published under the
  * threshold, a suppressed group without figures, sorted); and every
  * output format writes: YAML that reads back as records, a table, and
@@ -21,18 +22,36 @@
 #include <string.h>
 
 #include "tuff/csv.h"
+#include "tuff/diag.h"
 #include "tuff/hme.h"
 #include "tuff/record.h"
 
 #define NAME	"fuzz"
 
+int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	/*
+	 * A warning per input would drown the fuzzer's own output: the
+	 * library writes to the stream stderr, libFuzzer and the
+	 * sanitizers to the descriptor, so their reports are still seen.
+	 */
+	if ((stderr = fopen("/dev/null", "w")) == NULL)
+		abort();
+	return 0;
+}
 
 static void
 finding(const char *what, const char *detail)
 {
-	fprintf(stderr, "fuzz_hme: %s%s%s\n", what, detail ? ": " : "",
+	fprintf(stdout, "fuzz_hme: %s%s%s\n", what, detail ? ": " : "",
 	    detail ? detail : "");
+	fflush(stdout);
 	abort();
 }
 
@@ -45,6 +64,7 @@ struct outcome {
 	int			 rc;
 	struct tuff_error	 e;
 	uint64_t		 responses, skipped, foreign;
+	unsigned long		 warnings;	/* about the input */
 };
 
 /* Read the input into a fresh tally; the tally and input are the
@@ -54,9 +74,14 @@ read_input(const struct run *run, const uint8_t *data, size_t size,
     int tree_only, struct hme_tally **tp, struct hme_input *in,
     struct tuff_writer *w, struct outcome *o)
 {
+	struct tuff_diag_conf conf;
 	struct tuff_reader *r;
 	FILE *fp;
 
+	/* Each read a run of its own, strict so its warnings are counted. */
+	memset(&conf, 0, sizeof(conf));
+	conf.strict = 1;
+	tuff_set_diag_conf(&conf);
 	if ((*tp = hme_tally_new(&run->cf)) == NULL)
 		abort();
 	hme_input_init(in, *tp);
@@ -85,6 +110,8 @@ read_input(const struct run *run, const uint8_t *data, size_t size,
 	o->responses = in->responses;
 	o->skipped = in->skipped;
 	o->foreign = in->foreign;
+	o->warnings = conf.promoted;
+	tuff_set_diag_conf(NULL);
 }
 
 /* The fast path and the tree path agree on a YAML input. */
@@ -108,6 +135,8 @@ compare_paths(const struct run *run, const uint8_t *data, size_t size)
 	if (o[0].responses != o[1].responses || o[0].skipped != o[1].skipped ||
 	    o[0].foreign != o[1].foreign)
 		finding("the paths count differently", NULL);
+	if (o[0].rc == 0 && o[0].warnings != o[1].warnings)
+		finding("the paths warn differently", NULL);
 	for (k = 0; k < 2; k++) {
 		hme_input_free(&in[k]);
 		hme_tally_free(t[k]);
