@@ -20,6 +20,7 @@
 #include "tuff/hme.h"
 #include "tuff/names.h"
 #include "tuff/record.h"
+#include "tuff/run.h"
 #include "tuff/scalar.h"
 #include "hme_int.h"
 
@@ -147,6 +148,29 @@ hme_input_column(struct hme_input *in, const char *arg)
 }
 
 /* A response id seen before is an error naming both places. */
+/*
+ * A response id seen before (at rec): a response exported twice, or,
+ * when the two inputs hold the same data, an input given twice, which
+ * the message says as the input layer would at the stream's end.
+ */
+static int
+duplicate_id(const struct hme_response *r, const struct idrec *rec,
+    struct tuff_error *e)
+{
+	int len = (int)(r->idlen > 80 ? 80 : r->idlen);
+
+	if (strcmp(rec->file, r->file) != 0 &&
+	    tuff_inputs_same(rec->file, r->file))
+		return tuff_seterr(e, r->file, r->idline, r->idcolumn,
+		    "response id \"%.*s\" is given twice (first at %s:%lu:%lu): "
+		    "the same content as %s (given twice?)", len, r->id,
+		    rec->file, rec->line, rec->column, rec->file);
+	return tuff_seterr(e, r->file, r->idline, r->idcolumn,
+	    "response id \"%.*s\" is given twice (first at %s:%lu:%lu); "
+	    "is the same response read twice?", len, r->id, rec->file,
+	    rec->line, rec->column);
+}
+
 static int
 check_id(struct hme_input *in, const struct hme_response *r,
     struct tuff_error *e)
@@ -165,11 +189,7 @@ check_id(struct hme_input *in, const struct hme_response *r,
 	h = tuff_hash(in->ids->nb.s, in->ids->nb.len);
 	s = hme_tab_slot(&in->ids->tab, h, eq_id, &in->ids->nb);
 	if ((rec = s->p) != NULL)
-		return tuff_seterr(e, r->file, r->idline, r->idcolumn,
-		    "response id \"%.*s\" is given twice (first at %s:%lu:%lu); "
-		    "is the same response read twice?",
-		    (int)(r->idlen > 80 ? 80 : r->idlen), r->id, rec->file,
-		    rec->line, rec->column);
+		return duplicate_id(r, rec, e);
 	if ((rec = malloc(sizeof(*rec) + in->ids->nb.len)) == NULL)
 		return tuff_seterr(e, r->file, 0, 0, "out of memory");
 	rec->file = r->file;
