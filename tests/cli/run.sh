@@ -27,7 +27,7 @@ if [ -f "$case.sh" ]; then
 	# small shims on PATH.
 	mkdir "$tmp/bin"
 	for t in "$bin"/hme-score "$bin"/tuff-journey "$bin"/tuff-decide \
-	    "$bin"/tbls-check; do
+	    "$bin"/tbls-check "$bin"/tuff-report; do
 		[ -x "$t" ] || continue
 		printf '#!/bin/sh\nexec %s "%s" "$@"\n' "${TUFF_WRAPPER:-}" \
 		    "$t" >"$tmp/bin/$(basename "$t")"
