@@ -727,13 +727,13 @@ add_challenge(struct report *r, const struct tuff_doc *doc,
 	if (field_text(doc, root, "id", &j->id, e) == -1 ||
 	    field_text(doc, root, "title", &j->title, e) == -1 ||
 	    tuff_field_map(doc, root, "metrics", 1, &m, e) == -1 ||
-	    tuff_field_int(doc, m, "friction", 1, 0, LONG_MAX / 4,
+	    tuff_field_int(doc, m, "friction", 1, 0, MAX_COUNT,
 	    &j->m.friction, e) == -1 ||
 	    field_maps(doc, root, "pains", &j->pains, e) == -1 ||
 	    check_pains(doc, j->pains, e) == -1)
 		return -1;
 	for (i = 0; i < 5; i++)
-		if (tuff_field_int(doc, m, counts[i], 0, 0, LONG_MAX / 4, to[i],
+		if (tuff_field_int(doc, m, counts[i], 0, 0, MAX_COUNT, to[i],
 		    e) == -1)
 			return -1;
 	if (field_dec(doc, m, "mean_score", 10, 50, &j->m.mean_tenths, &has,
@@ -812,14 +812,6 @@ report_add(struct report *r, struct tuff_doc *doc, struct tuff_error *e)
  */
 
 static int
-cmp_str(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return (a != NULL) - (b != NULL);
-	return strcmp(a, b);
-}
-
-static int
 cmp_key_fields(const struct rp_key *a, const struct rp_key *b)
 {
 	int c, i;
@@ -827,7 +819,7 @@ cmp_key_fields(const struct rp_key *a, const struct rp_key *b)
 	if (a->kind != b->kind)
 		return a->kind < b->kind ? -1 : 1;
 	for (i = 0; i < 3; i++)
-		if ((c = cmp_str(a->f[i], b->f[i])) != 0)
+		if ((c = rp_cmp_str(a->f[i], b->f[i])) != 0)
 			return c;
 	for (i = 0; i < 2; i++)
 		if (a->n[i] != b->n[i])

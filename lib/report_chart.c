@@ -150,7 +150,7 @@ rp_chart_subindex(struct rp_out *o, const char *unit, const struct rp_score *s)
 	struct svg_scale x = { 0, 1000, 92, SW - 44 };
 	struct desc d;
 	const char *v;
-	int f, top = 10, py;
+	int f, top = 26, py;
 
 	if (!o->html)
 		return;
@@ -163,6 +163,8 @@ rp_chart_subindex(struct rp_out *o, const char *unit, const struct rp_score *s)
 	    s->period, unit), rp_printf(r, rp_t(T_SUB_DESC),
 	    desc_text(r, &d)));
 	svg_xaxis(b, &x, 250, top, top + 3 * SROW, label_tenths);
+	svg_text(b, 6, 16, SVG_START, "axis-title", rp_printf(r,
+	    rp_t(T_SUB_LABEL), s->period));
 	for (f = RP_MOT; f < RP_NFIG; f++) {
 		py = top + (f - RP_MOT) * SROW;
 		svg_text(b, 4, py + 19, SVG_START, NULL, rp_t(names[f]));

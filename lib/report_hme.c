@@ -1,8 +1,8 @@
 /*
  * tuff-report's HME section: an overview of the latest period of every
  * unit, then per unit the index over the periods, the subindices of the
- * latest period and, where hme-item records are there, the answers to
- * each question.  Units come in the order of their paths, so a parent
+ * latest period, a table of both and, where hme-item records are there,
+ * the answers to each question.  Units come in the order of their paths, so a parent
  * comes before its parts.
  */
 #include <stdlib.h>
@@ -11,9 +11,6 @@
 #include "report_int.h"
 #include "report_text.h"
 
-static const enum rp_text sub_text[RP_NFIG] = {
-	T_INDEX, T_MOTIVATION, T_LEADERSHIP, T_GOVERNANCE
-};
 static const enum rp_text item_text[RP_NITEMS] = {
 	T_ITEM_M1, T_ITEM_M2, T_ITEM_M3, T_ITEM_L1, T_ITEM_L2, T_ITEM_L3,
 	T_ITEM_S1, T_ITEM_S2, T_ITEM_S3
@@ -147,48 +144,38 @@ overview(struct rp_out *o, const struct rp_score **s, size_t n)
 	rp_table_free(&t);
 }
 
+/*
+ * A unit's figures, one row per period: the numbers of both charts
+ * (the index over the periods, the subindices of the latest) and the
+ * subindices of the periods before, in one compact table.
+ */
 static void
-trend_table(struct rp_out *o, const struct rp_score **s, size_t n)
+unit_table(struct rp_out *o, const struct rp_score **s, size_t n)
 {
-	static const char *head[4];
+	static const char *head[7];
 	struct report *r = o->r;
 	struct rp_table t;
 	size_t i;
+	int f;
 
 	head[0] = rp_t(T_COL_PERIOD);
-	head[1] = rp_t(T_COL_INDEX);
+	head[1] = rp_t(T_INDEX);
 	head[2] = rp_t(T_COL_CHANGE);
-	head[3] = rp_t(T_COL_RESPONDENTS);
-	rp_table_init(&t, 4, head, "lrrr");
-	t.caption = rp_t(T_TREND_TABLE);
+	head[3] = rp_t(T_MOTIVATION);
+	head[4] = rp_t(T_LEADERSHIP);
+	head[5] = rp_t(T_GOVERNANCE);
+	head[6] = rp_t(T_COL_RESPONDENTS);
+	rp_table_init(&t, 7, head, "lrrrrrr");
+	t.caption = rp_t(T_UNIT_TABLE);
 	t.cls = "data";
 	for (i = 0; i < n; i++) {
 		rp_cell(&t, s[i]->period, NULL);
 		rp_cell(&t, figure(r, s[i], RP_INDEX), NULL);
 		rp_cell(&t, s[i]->has_change ? rp_change(r, s[i]->change) : "",
 		    NULL);
+		for (f = RP_MOT; f < RP_NFIG; f++)
+			rp_cell(&t, figure(r, s[i], f), NULL);
 		rp_cell(&t, respondents(r, s[i]->respondents), NULL);
-	}
-	rp_table(o, &t);
-	rp_table_free(&t);
-}
-
-static void
-sub_table(struct rp_out *o, const struct rp_score *s)
-{
-	static const char *head[2];
-	struct report *r = o->r;
-	struct rp_table t;
-	int f;
-
-	head[0] = rp_t(T_COL_SUBINDEX);
-	head[1] = rp_t(T_COL_VALUE);
-	rp_table_init(&t, 2, head, "lr");
-	t.caption = rp_printf(r, rp_t(T_SUB_TABLE), s->period);
-	t.cls = "data";
-	for (f = RP_MOT; f < RP_NFIG; f++) {
-		rp_cell(&t, rp_t(sub_text[f]), NULL);
-		rp_cell(&t, figure(r, s, f), NULL);
 	}
 	rp_table(o, &t);
 	rp_table_free(&t);
@@ -249,13 +236,12 @@ unit_part(struct rp_out *o, const char *unit, const struct rp_score **s,
 		rp_figure(o, "hme");
 		rp_div(o);
 		rp_chart_trend(o, unit, s, ns);
-		trend_table(o, s, ns);
 		rp_div_end(o);
 		rp_div(o);
 		rp_chart_subindex(o, unit, s[ns - 1]);
-		sub_table(o, s[ns - 1]);
 		rp_div_end(o);
 		rp_figure_end(o);
+		unit_table(o, s, ns);
 	}
 	if (nh > 0) {
 		/* The latest period's questions. */

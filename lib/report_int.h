@@ -179,15 +179,11 @@ char		*rp_date(struct report *, tuff_day);
 /* "1 dag", "17 dagar": n with the singular or plural of a text pair. */
 char		*rp_count(struct report *, long n, enum rp_plural);
 
-/*
- * The writer: Markdown or HTML into b, the same content.  nchart counts
- * the charts so each has an id of its own.
- */
+/* The writer: Markdown or HTML into b, the same content. */
 struct rp_out {
 	struct report	*r;
 	struct tuff_buf	*b;
 	int		 html;
-	int		 nchart;
 };
 
 /* A table for both formats: plain text cells, escaped when written. */

@@ -214,7 +214,8 @@ html_table(struct rp_out *o, const struct rp_table *t)
 	const char *cls;
 	size_t i, c;
 
-	tuff_buf_puts(b, "<table");
+	/* On a narrow screen a wide table scrolls by itself, not the page. */
+	tuff_buf_puts(b, "<div class=\"scroll\">\n<table");
 	if (t->cls != NULL)
 		tuff_buf_printf(b, " class=\"%s\"", t->cls);
 	tuff_buf_puts(b, ">\n");
@@ -264,7 +265,7 @@ html_table(struct rp_out *o, const struct rp_table *t)
 		if (c + 1 == t->ncol || i + 1 == t->cells.n)
 			tuff_buf_puts(b, "</tr>\n");
 	}
-	tuff_buf_puts(b, "</tbody>\n</table>\n");
+	tuff_buf_puts(b, "</tbody>\n</table>\n</div>\n");
 }
 
 void
@@ -489,8 +490,9 @@ static const char css[] =
 "td.miss{background:#f9e6df}\n"
 "td.none{color:#9aa5b1}\n"
 "table.tbls{font-size:.8rem}\n"
+"table.tbls th,table.tbls td{padding:.3rem .35rem}\n"
 "table.tbls td,table.tbls thead th{text-align:center}\n"
-"table.tbls thead th{font-size:.74rem}\n"
+"table.tbls thead th{font-size:.72rem}\n"
 "table.tbls thead th:first-child{text-align:left}\n"
 "table.data{width:auto;min-width:13rem;font-size:.78rem;margin:.2rem 0 0}\n"
 "table.data caption{font-size:.8rem}\n"
@@ -499,7 +501,8 @@ static const char css[] =
 "color:#c99a1e}\n"
 "figure{margin:.6rem 0 1.1rem;display:flex;flex-wrap:wrap;"
 "gap:1rem 2rem;align-items:flex-start}\n"
-"figure>div{flex:0 1 auto;max-width:100%}\n"
+"figure>div{flex:0 1 auto;max-width:100%;min-width:0}\n"
+".scroll{overflow-x:auto}\n"
 "svg{display:block;max-width:100%;height:auto}\n"
 "svg text{font-size:11px;fill:#3e4c59}\n"
 "svg .tick{font-size:10px;fill:#616e7c}\n"
@@ -529,6 +532,17 @@ static const char css[] =
 "@media print{\n"
 "@page{size:A4;margin:16mm 14mm}\n"
 "body{background:#fff;font-size:10pt}\n"
+".facts{grid-template-columns:repeat(auto-fit,minmax(5.2rem,1fr));"
+"gap:.4rem}\n"
+".facts li{padding:.35rem .5rem .4rem}\n"
+".facts .n{font-size:1.3rem}\n"
+".facts .l{font-size:.68rem}\n"
+"header{margin-bottom:.8rem}\n"
+".scroll{overflow:visible}\n"
+"table.tbls,table.data{font-size:7.5pt}\n"
+"table.tbls thead th{font-size:7pt}\n"
+"table.tbls th,table.tbls td{padding:.25rem}\n"
+"table.data th,table.data td{padding:.1rem .3rem}\n"
 "header,main,footer{max-width:none;padding:0}\n"
 "header{padding-top:0}\n"
 "section.part{border:0;border-radius:0;padding:0;margin:0 0 1rem}\n"

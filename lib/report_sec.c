@@ -14,8 +14,6 @@
 #include "report_text.h"
 #include "tuff/diag.h"
 
-#define TOP_FRICTION	15	/* journeys in the friction chart */
-
 static const enum rp_text principle_text[RP_NPRINCIPLES] = {
 	T_PR_TILLIT, T_PR_OPPENHET, T_PR_MEDBORGARFOKUS,
 	T_PR_HANDLINGSUTRYMME, T_PR_STOD, T_PR_HELHETSSYN, T_PR_KUNSKAP

@@ -100,8 +100,6 @@ enum rp_text {
 	T_COL_INDEX,
 	T_COL_CHANGE,
 	T_COL_RESPONDENTS,
-	T_COL_SUBINDEX,
-	T_COL_VALUE,
 	T_SUPPRESSED,
 	T_NOT_PUBLISHED,
 	T_CHANGE_SINCE,		/* %s the change, %s the period before */
@@ -109,10 +107,10 @@ enum rp_text {
 	T_UNIT_SEP,		/* between the levels of a unit */
 	T_TREND_TITLE,		/* %s the unit */
 	T_TREND_DESC,		/* %s the unit, %s the figures */
-	T_TREND_TABLE,
+	T_UNIT_TABLE,
 	T_SUB_TITLE,		/* %s the period, %s the unit */
 	T_SUB_DESC,		/* %s the figures */
-	T_SUB_TABLE,		/* %s the period */
+	T_SUB_LABEL,		/* %s the period */
 	T_INDEX,
 	T_MOTIVATION,
 	T_LEADERSHIP,
