@@ -5,7 +5,8 @@
 # answering for that day.  It mails the report (the same as
 # monthly-2021-04.sh; its heading is shown here) and writes
 # uppfoljning/2021-04.html, which is the page shipped beside this
-# directory as uppfoljning-2021-04.html.
+# directory as uppfoljning-2021-04.html (and uppfoljning-2021-04.png,
+# how Chromium shows it).
 here=$(cd "$(dirname "$0")/.." && pwd) || exit 2
 work=$(mktemp -d) || exit 2
 trap 'rm -rf "$work"' EXIT
