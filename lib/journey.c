@@ -648,21 +648,43 @@ is_space_cp(unsigned long c)
 	    c == 0x202f || c == 0x205f || c == 0x3000 || c == 0xfeff;
 }
 
-/* The replacement for a character Mermaid cannot carry, or NULL. */
+/*
+ * The replacement for a character Mermaid cannot carry, or NULL.
+ *
+ * '#', ';' and ':' end a title, a section or a task in Mermaid's
+ * journey grammar.  There its entity codes (#35; #59; #58;) show the
+ * characters themselves, as long as no bare '#' comes before a code
+ * (none does: every '#' is coded).  Mermaid codes entities with the
+ * placeholders "ﬂ°" and "¶ß" while it parses, so '¶' and 'ﬂ' are coded
+ * too, or text holding those pairs would come out changed.
+ *
+ * An actor's name is drawn in the legend, which Mermaid wraps before it
+ * decodes: a code can be cut in two there.  So an actor gets plain
+ * look-alikes that Debian's DejaVu fonts draw (U+2236 '∶', U+037E ';',
+ * U+266F '♯'; not the full-width forms, which they lack), a zero-width
+ * space after '¶' and 'ﬂ', and U+201A '‚' for a comma, since commas
+ * separate actors.
+ *
+ * '<' and '>' become look-alikes everywhere, so nothing reads as markup.
+ */
 static const char *
 replacement(unsigned long c, int actor)
 {
 	switch (c) {
 	case ':':
-		return "\xe2\x88\xb6";		/* U+2236 RATIO */
+		return actor ? "\xe2\x88\xb6" : "#58;";	/* U+2236 */
 	case '#':
-		return "\xef\xbc\x83";		/* U+FF03 FULLWIDTH NUMBER SIGN */
+		return actor ? "\xe2\x99\xaf" : "#35;";	/* U+266F */
 	case ';':
-		return "\xef\xbc\x9b";		/* U+FF1B FULLWIDTH SEMICOLON */
+		return actor ? "\xcd\xbe" : "#59;";		/* U+037E */
+	case 0xb6:					/* ¶ */
+		return actor ? "\xc2\xb6\xe2\x80\x8b" : "#182;";
+	case 0xfb02:					/* ﬂ */
+		return actor ? "\xef\xac\x82\xe2\x80\x8b" : "#64258;";
 	case '<':
-		return "\xe2\x80\xb9";		/* U+2039 ‹ */
+		return "\xe2\x80\xb9";			/* U+2039 ‹ */
 	case '>':
-		return "\xe2\x80\xba";		/* U+203A › */
+		return "\xe2\x80\xba";			/* U+203A › */
 	case ',':
 		return actor ? "\xe2\x80\x9a" : NULL;	/* U+201A ‚ */
 	default:
@@ -681,17 +703,19 @@ starts_with(const char *s, const char *word)
 
 /*
  * A task name that starts with a keyword would be lexed as that
- * keyword ("Section B ringer" as a section), so it gets a zero-width
- * space in front, which JavaScript's \s does not skip.  So does an
- * actor called __proto__, which the renderer's plain-object table of
- * actors would take for its prototype and leave out of the legend.
+ * keyword ("Section B ringer" as a section), and one that starts with
+ * '%' as a comment, so it gets a zero-width space in front, which
+ * JavaScript's \s does not skip.  So does an actor called __proto__,
+ * which the renderer's plain-object table of actors would take for its
+ * prototype and leave out of the legend.
  */
 static int
 looks_like_keyword(const char *s)
 {
 	return starts_with(s, "journey") || starts_with(s, "title ") ||
 	    starts_with(s, "section ") || starts_with(s, "acctitle") ||
-	    starts_with(s, "accdescr") || strcmp(s, "__proto__") == 0;
+	    starts_with(s, "accdescr") || *s == '%' ||
+	    strcmp(s, "__proto__") == 0;
 }
 
 char *
@@ -703,7 +727,11 @@ journey_mermaid_text(const char *s, int actor)
 	size_t len, n = strlen(s);
 	unsigned long c;
 
-	/* Each input byte becomes at most 3 bytes, plus a space for %%. */
+	/*
+	 * Each input byte becomes at most 4 bytes ('#' is "#35;"; a
+	 * two-byte '¶' five bytes at most, a three-byte 'ﬂ' seven), plus
+	 * room for the NUL.
+	 */
 	if (n > (SIZE_MAX - 8) / 4 || (out = malloc(n * 4 + 8)) == NULL)
 		return NULL;
 	o = out;

@@ -133,12 +133,17 @@ int	journey_mermaid(FILE *, const struct tuff_node *journey, int first);
  * Make s safe as Mermaid journey text, into a string the caller frees
  * (NULL on ENOMEM): control characters, line breaks and what
  * JavaScript counts as white space become spaces, runs of spaces one,
- * leading and trailing spaces go; ':' becomes U+2236 '∶', '#' U+FF03
- * '＃', ';' U+FF1B '；', '<' U+2039 '‹', '>' U+203A '›', and "%%" "% %";
- * with actor set, ',' becomes U+201A '‚' (commas separate actors).  A
- * text that would start with a word Mermaid's lexer takes as a keyword
- * (journey, title, section, accTitle, accDescr; any case) gets a
- * leading U+200B zero-width space.  Empty text becomes "-".
+ * leading and trailing spaces go; '<' becomes U+2039 '‹', '>' U+203A
+ * '›', and "%%" "% %".  In a title, a section or a task, ':' becomes
+ * Mermaid's entity code "#58;", '#' "#35;", ';' "#59;", '¶' "#182;" and
+ * 'ﬂ' "#64258;" (Mermaid shows the characters themselves).  In an actor
+ * (actor set), which Mermaid's legend wraps before decoding codes, ':'
+ * becomes U+2236 '∶', '#' U+266F '♯', ';' U+037E ';', ',' U+201A '‚'
+ * (commas separate actors), and '¶' and 'ﬂ' get a U+200B zero-width
+ * space after them.  A text that would start with a word Mermaid's
+ * lexer takes as a keyword (journey, title, section, accTitle,
+ * accDescr; any case) or with '%' (a comment) gets a leading U+200B.
+ * Empty text becomes "-".
  */
 char	*journey_mermaid_text(const char *s, int actor);
 
