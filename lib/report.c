@@ -118,6 +118,25 @@ rp_push(struct vec *v, size_t sz)
 	return p;
 }
 
+/*
+ * A copy of a record's string in the report's own memory, so that the
+ * record can go: only journeys, which the report draws step by step,
+ * are kept whole.
+ */
+static const char *
+keep(struct report *r, const char *s)
+{
+	size_t n;
+	char *t;
+
+	if (s == NULL)
+		return NULL;
+	n = strlen(s) + 1;
+	t = rp_alloc(r, n);
+	memcpy(t, s, n);
+	return t;
+}
+
 struct report *
 report_new(const struct report_opts *o)
 {
@@ -425,6 +444,8 @@ followup_list(struct report *r, const struct tuff_doc *doc, const struct fu *f,
 			    "age_days", NULL, e) == -1)
 				return -1;
 		}
+		it->name = keep(r, it->name);
+		it->who = keep(r, it->who);
 	}
 	return 0;
 }
@@ -447,6 +468,9 @@ add_followup(struct report *r, const struct tuff_doc *doc,
 	    tuff_field_str(doc, root, "status", 0, &status, e) == -1 ||
 	    tuff_field_date(doc, root, "as_of", 0, &f.as_of, e) == -1)
 		return -1;
+	f.assignment = keep(r, f.assignment);
+	f.title = keep(r, f.title);
+	f.owner = keep(r, f.owner);
 	f.has_as_of = !tuff_is_null(tuff_map_get(root, "as_of"));
 	if (f.has_as_of && (!r->fu_as_of_seen || f.as_of > r->fu_as_of)) {
 		r->fu_as_of = f.as_of;
@@ -523,7 +547,7 @@ add_profile(struct report *r, const struct tuff_doc *doc,
 			    "(%ld > %ld)", principle_names[i], p->pc[i][0],
 			    p->pc[i][1]);
 	}
-	if (p->record != NULL)
+	if ((p->record = keep(r, p->record)) != NULL)
 		add_key(r, doc, K_PROFILE)->f[0] = p->record;
 	return 0;
 }
@@ -549,19 +573,22 @@ add_finding(struct report *r, const struct tuff_doc *doc,
 	    e) == -1 ||
 	    tuff_field_str(doc, root, "record", 0, &f->record, e) == -1 ||
 	    tuff_field_str(doc, root, "file", 0, &file, e) == -1 ||
-	    tuff_field_int(doc, root, "line", 0, 1, LONG_MAX, &line,
+	    tuff_field_int(doc, root, "line", 0, 1, MAX_COUNT, &line,
 	    e) == -1 ||
-	    tuff_field_int(doc, root, "column", 0, 1, LONG_MAX, &column,
+	    tuff_field_int(doc, root, "column", 0, 1, MAX_COUNT, &column,
 	    e) == -1 ||
 	    tuff_field_str(doc, root, "path", 0, &path, e) == -1 ||
 	    field_text(doc, root, "message", &f->message, e) == -1)
 		return -1;
 	/* The same rule at the same place of the same record: the same
 	 * finding (a record's findings at one node differ by rule). */
+	f->record = keep(r, f->record);
+	f->rule = keep(r, f->rule);
+	f->message = keep(r, f->message);
 	k = add_key(r, doc, K_FINDING);
 	k->f[0] = f->record;
 	k->f[1] = f->rule;
-	k->f[2] = path != NULL ? path : file;
+	k->f[2] = keep(r, path != NULL ? path : file);
 	k->n[0] = (unsigned long)line;
 	k->n[1] = (unsigned long)column;
 	return 0;
@@ -610,6 +637,9 @@ add_score(struct report *r, const struct tuff_doc *doc, struct tuff_error *e)
 	if (prev != NULL && !has)
 		return tuff_node_err(e, doc, prev, "previous: index: required "
 		    "key is missing");
+	s->unit = keep(r, s->unit);
+	s->period = keep(r, s->period);
+	s->prev_period = keep(r, s->prev_period);
 	k = add_key(r, doc, K_SCORE);
 	k->f[0] = s->unit;
 	k->f[1] = s->period;
@@ -650,6 +680,9 @@ add_hitem(struct report *r, const struct tuff_doc *doc, struct tuff_error *e)
 			return -1;
 	}
 	h->has_dist = dist != NULL;
+	h->unit = keep(r, h->unit);
+	h->period = keep(r, h->period);
+	h->text = keep(r, h->text);
 	k = add_key(r, doc, K_HITEM);
 	k->f[0] = h->unit;
 	k->f[1] = h->period;
@@ -785,26 +818,36 @@ static const struct {
 int
 report_add(struct report *r, struct tuff_doc *doc, struct tuff_error *e)
 {
-	size_t i;
+	size_t i, n = sizeof(readers) / sizeof(readers[0]);
+	int rc, whole;
 
 	r->seq++;
-	for (i = 0; doc->kind != NULL &&
-	    i < sizeof(readers) / sizeof(readers[0]); i++)
+	for (i = 0; doc->kind != NULL && i < n; i++)
 		if (strcmp(doc->kind, readers[i].kind) == 0)
 			break;
-	if (doc->kind == NULL || i == sizeof(readers) / sizeof(readers[0])) {
+	if (doc->kind == NULL || i == n) {
 		count_other(r, doc->kind);
 		tuff_doc_free(doc);
 		return 0;
 	}
-	/* Kept first, so what a failed check left behind points into it. */
-	*(struct tuff_doc **)rp_push(&r->docs, sizeof(doc)) = doc;
-	r->kept += tuff_arena_used(doc->arena);
-	if (r->kept > REPORT_MAX_KEPT)
-		return tuff_seterr(e, doc->file, doc->line, doc->column,
-		    "more records than a report holds (%lu MiB); a month's "
-		    "records are far fewer", REPORT_MAX_KEPT >> 20);
-	return readers[i].add(r, doc, e);
+	/*
+	 * A journey is kept whole, first, so that what a failed check left
+	 * behind points into it; of other records the report copies what
+	 * it shows and lets them go.
+	 */
+	whole = readers[i].add == add_journey || readers[i].add == add_challenge;
+	if (whole) {
+		*(struct tuff_doc **)rp_push(&r->docs, sizeof(doc)) = doc;
+		r->kept += tuff_arena_used(doc->arena);
+	}
+	rc = readers[i].add(r, doc, e);
+	if (rc == 0 && r->kept + tuff_arena_used(r->mem) > REPORT_MAX_KEPT)
+		rc = tuff_seterr(e, doc->file, doc->line, doc->column,
+		    "more records than a report holds (%lu MiB in memory); a "
+		    "month's records are far fewer", REPORT_MAX_KEPT >> 20);
+	if (!whole)
+		tuff_doc_free(doc);
+	return rc;
 }
 
 /*

@@ -7,13 +7,15 @@
  * (tuff-decide --due), finding and tbls-profile (tbls-check --summary),
  * hme-score and hme-item (hme-score), journey and challenge
  * (tuff-journey).  Each is checked as it comes (a wrong type or a
- * missing key is an error at its position) and kept until the end,
- * when the report is written: it needs the whole month to sort and
- * group.  Records of other kinds are counted, not kept.
+ * missing key is an error at its position) and what the report shows
+ * of it is kept until the end, when the report is written: it needs
+ * the whole month to sort and group.  Of most records that is a few
+ * strings, copied; journeys, drawn step by step, are kept whole.
+ * Records of other kinds are counted, not kept.
  *
- * Memory is bounded by what is kept: at most REPORT_MAX_KEPT bytes of
- * records of the kinds above (far more than a month of a large
- * organisation holds), beyond which the run fails with an error.
+ * Memory is bounded by what is kept: at most REPORT_MAX_KEPT bytes
+ * (several megabytes of such records as YAML, far more than a month
+ * of a large organisation), beyond which the run fails with an error.
  */
 #ifndef TUFF_REPORT_H
 #define TUFF_REPORT_H
