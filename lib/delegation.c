@@ -10,6 +10,7 @@
 #include "tuff/diag.h"
 #include "tuff/field.h"
 #include "tuff/record.h"
+#include "tuff/schema.h"
 
 struct alias {
 	char	*name;
@@ -362,6 +363,7 @@ decide_delegation_read(FILE *fp, const char *name,
 		tuff_seterr(e, name, 0, 0, "out of memory");
 		goto done;
 	}
+	tuff_schema_check_keys(doc);
 	if (read_delegation(d, doc, e) == -1)
 		goto done;
 	if ((got = tuff_reader_next(r, &extra, e)) == -1)

@@ -2,15 +2,19 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tuff/diag.h"
+#include "tuff/hash.h"
 
 /*
  * The program name is set once at the start of main, like setprogname(3),
  * and only read after that.
  */
 static const char *progname = "tuff";
+/* main's, handed over once by tuff_set_diag_conf. */
+static struct tuff_diag_conf *conf;
 
 void
 tuff_setprogname(const char *argv0)
@@ -29,47 +33,149 @@ tuff_progname(void)
 	return progname;
 }
 
+/*
+ * The length of the UTF-8 character at p (at most n bytes), or 0 when
+ * the bytes there are not one (overlong, a surrogate, past U+10FFFF,
+ * cut short).
+ */
+static size_t
+utf8_len(const unsigned char *p, size_t n)
+{
+	size_t len, i;
+	unsigned long c;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		len = 2, c = p[0] & 0x1f;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		len = 3, c = p[0] & 0x0f;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		len = 4, c = p[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (p[i] & 0x3f);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+		return 0;
+	return len;
+}
+
+size_t
+tuff_escape(char *buf, size_t size, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char esc[16];
+	size_t i = 0, o = 0, n, k;
+
+	while (i < len) {
+		n = utf8_len(p + i, len - i);
+		if (n == 1 && p[i] >= 0x20 && p[i] != 0x7f)
+			esc[0] = (char)p[i], esc[1] = '\0';
+		else if (n == 1 && (p[i] == '\n' || p[i] == '\r' ||
+		    p[i] == '\t'))
+			snprintf(esc, sizeof(esc), "\\%c",
+			    p[i] == '\n' ? 'n' : p[i] == '\r' ? 'r' : 't');
+		else if (n == 2 && p[i] == 0xc2 && p[i + 1] < 0xa0)
+			snprintf(esc, sizeof(esc), "\\xc2\\x%02x", p[i + 1]);
+		else if (n <= 1)
+			snprintf(esc, sizeof(esc), "\\x%02x", p[i]);
+		else
+			esc[0] = '\0';
+		if (n == 0)
+			n = 1;
+		k = esc[0] != '\0' ? strlen(esc) : n;
+		if (o + k >= size)
+			break;
+		memcpy(buf + o, esc[0] != '\0' ? esc : (const char *)p + i, k);
+		o += k;
+		i += n;
+	}
+	buf[o] = '\0';
+	return o;
+}
+
+/*
+ * Print "prog: HEAD TEXT TAIL" as one line, with TEXT (formatted from
+ * fmt) and HEAD escaped: user text in a message can hold anything, and
+ * a newline in it must not forge a second diagnostic.
+ */
+static void
+say(const char *head, const char *tail, const char *fmt, va_list ap)
+{
+	char small[512], *msg = small, *out;
+	size_t hlen = strlen(head), size;
+	va_list again;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	if (n >= (int)sizeof(small) && (msg = malloc((size_t)n + 1)) != NULL)
+		vsnprintf(msg, (size_t)n + 1, fmt, again);
+	va_end(again);
+	if (n < 0 || msg == NULL) {
+		msg = small;
+		n = (int)strlen(small);
+	}
+	size = 4 * (hlen + (size_t)n) + 1;
+	if ((out = malloc(size)) != NULL) {
+		tuff_escape(out, size, head, hlen);
+		tuff_escape(out + strlen(out), size - strlen(out), msg,
+		    (size_t)n);
+		fprintf(stderr, "%s: %s%s\n", progname, out, tail);
+	} else
+		fprintf(stderr, "%s: out of memory\n", progname);
+	free(out);
+	if (msg != small)
+		free(msg);
+}
+
 void
 tuff_warnx(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say("", "", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void
 tuff_warn(const char *fmt, ...)
 {
 	va_list ap;
+	char tail[256];
 	int saved = errno;
 
-	fprintf(stderr, "%s: ", progname);
+	snprintf(tail, sizeof(tail), ": %s", strerror(saved));
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say("", tail, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, ": %s\n", strerror(saved));
 }
 
 static void
 vdiag(const char *severity, const char *file, unsigned long line,
     unsigned long column, const char *fmt, va_list ap)
 {
-	fprintf(stderr, "%s: ", progname);
-	if (file != NULL) {
-		if (line > 0 && column > 0)
-			fprintf(stderr, "%s:%lu:%lu: ", file, line, column);
-		else if (line > 0)
-			fprintf(stderr, "%s:%lu: ", file, line);
-		else
-			fprintf(stderr, "%s: ", file);
-	}
-	fprintf(stderr, "%s: ", severity);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	char head[1024];
+
+	if (file == NULL)
+		snprintf(head, sizeof(head), "%s: ", severity);
+	else if (line > 0 && column > 0)
+		snprintf(head, sizeof(head), "%s:%lu:%lu: %s: ", file, line,
+		    column, severity);
+	else if (line > 0)
+		snprintf(head, sizeof(head), "%s:%lu: %s: ", file, line,
+		    severity);
+	else
+		snprintf(head, sizeof(head), "%s: %s: ", file, severity);
+	say(head, "", fmt, ap);
 }
 
 void
@@ -81,6 +187,87 @@ tuff_diag(const char *severity, const char *file, unsigned long line,
 	va_start(ap, fmt);
 	vdiag(severity, file, line, column, fmt, ap);
 	va_end(ap);
+}
+
+void
+tuff_set_diag_conf(struct tuff_diag_conf *c)
+{
+	conf = c;
+}
+
+/* A warning about the input, or under --strict an error. */
+static void
+input_warning(const char *file, unsigned long line, unsigned long column,
+    const char *fmt, va_list ap)
+{
+	int strict = conf != NULL && conf->strict;
+
+	if (strict)
+		conf->promoted++;
+	vdiag(strict ? "error" : "warning", file, line, column, fmt, ap);
+}
+
+void
+tuff_input_warning(const char *file, unsigned long line,
+    unsigned long column, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	input_warning(file, line, column, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * Has the warning of this topic and name been said in this run?
+ * Remembers it if not.  The table is open addressing over keyed hashes,
+ * filled to three quarters at most: two different warnings share a
+ * hash with probability 2^-64 per pair, and then only one of them is
+ * said, which is the whole of the harm.
+ */
+static int
+said_before(const char *topic, const char *name, size_t len)
+{
+	struct tuff_hasher h;
+	uint64_t v;
+	size_t i;
+
+	if (conf == NULL)
+		return 0;
+	tuff_hash_init(&h);
+	tuff_hash_add(&h, topic, strlen(topic) + 1);
+	tuff_hash_add(&h, name, len);
+	if ((v = tuff_hash_end(&h)) == 0)
+		v = 1;			/* 0 marks a free slot */
+	for (i = v % TUFF_DIAG_ONCE; conf->once[i] != 0;
+	    i = (i + 1) % TUFF_DIAG_ONCE)
+		if (conf->once[i] == v)
+			return 1;
+	if (conf->nonce < TUFF_DIAG_ONCE / 4 * 3) {
+		conf->once[i] = v;
+		conf->nonce++;
+	}
+	return 0;
+}
+
+void
+tuff_input_warning_once(const char *topic, const char *name, size_t len,
+    const char *file, unsigned long line, unsigned long column,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	if (said_before(topic, name, len))
+		return;
+	va_start(ap, fmt);
+	input_warning(file, line, column, fmt, ap);
+	va_end(ap);
+}
+
+int
+tuff_diag_status(int rc)
+{
+	return conf != NULL && conf->promoted > 0 ? TUFF_ERR : rc;
 }
 
 /* Did the user write the option refused in optopt as --NAME? */
@@ -118,19 +305,39 @@ tuff_getopt_warn(int c, char *const argv[], const struct option *longopts)
 		tuff_warnx("%s", what);
 }
 
+void
+tuff_write_error(const char *tmpdir, int errnum)
+{
+	if (tmpdir == NULL)
+		tuff_warnx("write error: %s", strerror(errnum));
+	else
+		tuff_warnx("write error: temporary file in %s: %s", tmpdir,
+		    strerror(errnum));
+}
+
 int
 tuff_stdout_status(void)
 {
+	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		tuff_warn("write error");
+		tuff_write_error(NULL, errno != 0 ? errno : EIO);
 		return TUFF_ERR;
 	}
 	return TUFF_OK;
 }
 
+int
+tuff_seterr_written(struct tuff_error *e)
+{
+	memset(e, 0, sizeof(*e));
+	return -1;
+}
+
 void
 tuff_report(const char *severity, const struct tuff_error *e)
 {
+	if (e->msg[0] == '\0')
+		return;		/* tuff_seterr_written: reported at close */
 	tuff_diag(severity, e->file, e->line, e->column, "%s", e->msg);
 }
 
