@@ -9,13 +9,13 @@
 #include <string.h>
 
 #include "tuff/diag.h"
-#include "tuff/inputs.h"
 #include "tuff/report.h"
 #include "tuff/run.h"
 
 enum {
 	OPT_AS_OF = CHAR_MAX + 1,
 	OPT_FORMAT,
+	OPT_STRICT,
 	OPT_TITLE,
 	OPT_WITHIN
 };
@@ -25,6 +25,7 @@ static const struct option longopts[] = {
 	{ "format",	required_argument,	NULL, OPT_FORMAT },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "output",	required_argument,	NULL, 'o' },
+	{ "strict",	no_argument,		NULL, OPT_STRICT },
 	{ "title",	required_argument,	NULL, OPT_TITLE },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ "within",	required_argument,	NULL, OPT_WITHIN },
@@ -34,7 +35,8 @@ static const struct option longopts[] = {
 static const char synopsis[] =
     "usage: tuff-report [-hV] [-o file] [--format html | markdown] "
     "[--as-of date]\n"
-    "                   [--within days] [--title text] [file ...]\n";
+    "                   [--within days] [--title text] [--strict] "
+    "[file ...]\n";
 
 static const char options[] =
     "\n"
@@ -47,7 +49,8 @@ static const char options[] =
     "  --within DAYS        the window in days for what is due and what was\n"
     "                       reached (default 31)\n"
     "  --title TEXT         the report's heading (default: Månadsuppföljning\n"
-    "                       and the day)\n";
+    "                       and the day)\n"
+    "  --strict             make every warning about the input an error\n";
 
 static void __attribute__((noreturn))
 usage(void)
@@ -64,6 +67,7 @@ usage_error(const char *fmt, const char *arg)
 }
 
 struct opts {
+	struct tuff_diag_conf	 diag;
 	struct report_opts	 r;
 	const char		*out;
 };
@@ -105,6 +109,9 @@ parse_options(struct opts *opts, int argc, char *argv[])
 				usage_error("--format: expected markdown or "
 				    "html, not \"%s\"", optarg);
 			break;
+		case OPT_STRICT:
+			opts->diag.strict = 1;
+			break;
 		case OPT_TITLE:
 			if (optarg[strspn(optarg, " \t")] == '\0')
 				usage_error("--title: expected text, not "
@@ -135,34 +142,31 @@ int
 main(int argc, char *argv[])
 {
 	struct opts o = { .r = { .within = 31 } };
-	struct tuff_error e;
 	struct tuff_out out;
 	struct report *r;
 	FILE *fp;
 	int rc;
 
 	tuff_setprogname(argv[0]);
+	tuff_set_diag_conf(&o.diag);
 	parse_options(&o, argc, argv);
 	argc -= optind;
 	argv += optind;
 	if (tuff_stdin_is_tty(argc))
 		usage();
-	if (tuff_inputs_distinct(argc, argv, &e) == -1) {
-		tuff_report("error", &e);
-		return TUFF_ERR;
-	}
 	if ((fp = tuff_out_open(&out, o.out)) == NULL)
 		return TUFF_ERR;
 	if ((r = report_new(&o.r)) == NULL) {
 		tuff_warnx("out of memory");
 		return tuff_out_close(&out, 0);
 	}
-	/* The report needs the whole month before it writes a word. */
-	rc = tuff_each_record(argc, argv, on_record, r);
-	if (rc == TUFF_OK && report_finish(r, &e) == -1) {
-		tuff_report("error", &e);
-		rc = TUFF_ERR;
-	}
+	/*
+	 * The report needs the whole month before it writes a word, and
+	 * under --strict a warning about the input means no report.
+	 */
+	rc = tuff_diag_status(tuff_each_record(argc, argv, on_record, r));
+	if (rc == TUFF_OK)
+		report_finish(r);
 	if (rc == TUFF_OK && report_write(r, fp) == -1 && !ferror(fp)) {
 		tuff_warn("write error");
 		rc = TUFF_ERR;

@@ -15,6 +15,9 @@
 #include "report_int.h"
 #include "tuff/diag.h"
 #include "tuff/field.h"
+#include "tuff/hash.h"
+#include "tuff/run.h"
+#include "tuff/schema.h"
 
 /* What makes a record the same as another (report_finish). */
 enum key_kind {
@@ -171,6 +174,7 @@ report_free(struct report *r)
 	free(r->hitems.v);
 	free(r->journeys.v);
 	free(r->keys.v);
+	free(r->slots);
 	free(r->titles.v);
 	tuff_arena_free(r->mem);
 	free(r);
@@ -777,6 +781,124 @@ add_challenge(struct report *r, const struct tuff_doc *doc,
 	return 0;
 }
 
+/*
+ * The same record twice, found as it comes, while the run can still
+ * tell whether the two files hold the same data (tuff_inputs_same).
+ * The keys are indexed by an open-addressing table of keyed hashes,
+ * so crafted ids cost no more than random ones.
+ */
+
+static int
+cmp_key_fields(const struct rp_key *a, const struct rp_key *b)
+{
+	int c, i;
+
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	for (i = 0; i < 3; i++)
+		if ((c = rp_cmp_str(a->f[i], b->f[i])) != 0)
+			return c;
+	for (i = 0; i < 2; i++)
+		if (a->n[i] != b->n[i])
+			return a->n[i] < b->n[i] ? -1 : 1;
+	return 0;
+}
+
+static uint64_t
+hash_key(const struct rp_key *k)
+{
+	struct tuff_hasher h;
+	int i;
+
+	tuff_hash_init(&h);
+	tuff_hash_add(&h, &k->kind, sizeof(k->kind));
+	for (i = 0; i < 3; i++)
+		if (k->f[i] == NULL)
+			tuff_hash_add(&h, "\xff", 1);	/* never in UTF-8 */
+		else
+			tuff_hash_add(&h, k->f[i], strlen(k->f[i]) + 1);
+	tuff_hash_add(&h, k->n, sizeof(k->n));
+	return tuff_hash_end(&h);
+}
+
+/* Index every key again in a table of nslots (a power of two). */
+static void
+rehash(struct report *r, size_t nslots)
+{
+	const struct rp_key *k = r->keys.v;
+	size_t *slots, i, j;
+
+	if ((slots = calloc(nslots, sizeof(*slots))) == NULL)
+		oom();
+	for (i = 0; i < r->nindexed; i++) {
+		j = (size_t)hash_key(&k[i]) & (nslots - 1);
+		while (slots[j] != 0)
+			j = (j + 1) & (nslots - 1);
+		slots[j] = i + 1;
+	}
+	free(r->slots);
+	r->slots = slots;
+	r->nslots = nslots;
+}
+
+static int
+twice(const struct rp_key *first, const struct rp_key *k, struct tuff_error *e)
+{
+	static const char *const what[] = { "follow-up of", "tbls-profile of",
+	    "finding", "hme-score of", "hme-item", "journey", "challenge" };
+	char id[256];
+
+	switch (k->kind) {
+	case K_FINDING:
+		(void)snprintf(id, sizeof(id), "finding %s of %s at line %lu, "
+		    "column %lu", k->f[1], k->f[0] != NULL ? k->f[0] :
+		    "(no id)", k->n[0], k->n[1]);
+		break;
+	case K_SCORE:
+		(void)snprintf(id, sizeof(id), "hme-score of %s, %s", k->f[0],
+		    k->f[1]);
+		break;
+	case K_HITEM:
+		(void)snprintf(id, sizeof(id), "hme-item %s of %s, %s",
+		    k->f[2], k->f[0], k->f[1]);
+		break;
+	default:
+		(void)snprintf(id, sizeof(id), "%s %s", what[k->kind],
+		    k->f[0]);
+	}
+	if (tuff_inputs_same(first->file, k->file))
+		return tuff_seterr(e, k->file, k->line, k->column, "%s is "
+		    "there twice (first at %s:%lu:%lu; the same data given "
+		    "twice?)", id, first->file, first->line, first->column);
+	return tuff_seterr(e, k->file, k->line, k->column, "%s is there "
+	    "twice (first at %s:%lu:%lu)", id, first->file, first->line,
+	    first->column);
+}
+
+/*
+ * Index the keys the last record added; -1 with e filled at the first
+ * that an earlier record has, naming where that one was.
+ */
+static int
+check_keys(struct report *r, struct tuff_error *e)
+{
+	const struct rp_key *k = r->keys.v;
+	size_t j;
+
+	for (; r->nindexed < r->keys.n; r->nindexed++) {
+		if (2 * (r->nindexed + 1) > r->nslots)
+			rehash(r, r->nslots > 0 ? 2 * r->nslots : 64);
+		j = (size_t)hash_key(&k[r->nindexed]) & (r->nslots - 1);
+		for (; r->slots[j] != 0; j = (j + 1) & (r->nslots - 1))
+			if (cmp_key_fields(&k[r->slots[j] - 1],
+			    &k[r->nindexed]) == 0)
+				return twice(&k[r->slots[j] - 1],
+				    &k[r->nindexed], e);
+		r->slots[j] = r->nindexed + 1;
+	}
+	return 0;
+}
+
 /* A record of a kind the report does not show: counted for the footnote. */
 static void
 count_other(struct report *r, const char *kind)
@@ -835,12 +957,15 @@ report_add(struct report *r, struct tuff_doc *doc, struct tuff_error *e)
 	 * behind points into it; of other records the report copies what
 	 * it shows and lets them go.
 	 */
+	tuff_schema_check_keys(doc);	/* a kind this tool reads */
 	whole = readers[i].add == add_journey || readers[i].add == add_challenge;
 	if (whole) {
 		*(struct tuff_doc **)rp_push(&r->docs, sizeof(doc)) = doc;
 		r->kept += tuff_arena_used(doc->arena);
 	}
 	rc = readers[i].add(r, doc, e);
+	if (rc == 0)
+		rc = check_keys(r, e);
 	if (rc == 0 && r->kept + tuff_arena_used(r->mem) > REPORT_MAX_KEPT)
 		rc = tuff_seterr(e, doc->file, doc->line, doc->column,
 		    "more records than a report holds (%lu MiB in memory); a "
@@ -848,64 +973,6 @@ report_add(struct report *r, struct tuff_doc *doc, struct tuff_error *e)
 	if (!whole)
 		tuff_doc_free(doc);
 	return rc;
-}
-
-/*
- * The same record twice.
- */
-
-static int
-cmp_key_fields(const struct rp_key *a, const struct rp_key *b)
-{
-	int c, i;
-
-	if (a->kind != b->kind)
-		return a->kind < b->kind ? -1 : 1;
-	for (i = 0; i < 3; i++)
-		if ((c = rp_cmp_str(a->f[i], b->f[i])) != 0)
-			return c;
-	for (i = 0; i < 2; i++)
-		if (a->n[i] != b->n[i])
-			return a->n[i] < b->n[i] ? -1 : 1;
-	return 0;
-}
-
-static int
-cmp_key(const void *pa, const void *pb)
-{
-	const struct rp_key *a = pa, *b = pb;
-	int c;
-
-	if ((c = cmp_key_fields(a, b)) != 0)
-		return c;
-	return a->seq < b->seq ? -1 : a->seq > b->seq;
-}
-
-static int
-twice(const struct rp_key *first, const struct rp_key *k, struct tuff_error *e)
-{
-	static const char *const what[] = { "follow-up of", "tbls-profile of",
-	    "finding", "hme-score of", "hme-item", "journey", "challenge" };
-
-	switch (k->kind) {
-	case K_FINDING:
-		return tuff_seterr(e, k->file, k->line, k->column, "finding "
-		    "%s of %s at line %lu, column %lu is there twice (first at "
-		    "%s:%lu)", k->f[1], k->f[0] != NULL ? k->f[0] : "(no id)",
-		    k->n[0], k->n[1], first->file, first->line);
-	case K_SCORE:
-		return tuff_seterr(e, k->file, k->line, k->column, "hme-score "
-		    "of %s, %s is there twice (first at %s:%lu)", k->f[0],
-		    k->f[1], first->file, first->line);
-	case K_HITEM:
-		return tuff_seterr(e, k->file, k->line, k->column, "hme-item "
-		    "%s of %s, %s is there twice (first at %s:%lu)", k->f[2],
-		    k->f[0], k->f[1], first->file, first->line);
-	default:
-		return tuff_seterr(e, k->file, k->line, k->column, "%s %s is "
-		    "there twice (first at %s:%lu)", what[k->kind], k->f[0],
-		    first->file, first->line);
-	}
 }
 
 /* Titles by assignment id (one each: follow-ups are not there twice). */
@@ -938,27 +1005,9 @@ settle_days(struct report *r)
 		}
 }
 
-int
-report_finish(struct report *r, struct tuff_error *e)
+void
+report_finish(struct report *r)
 {
-	struct rp_key *k = r->keys.v, *dup = NULL, *first = NULL;
-	size_t i;
-
-	if (r->keys.n > 0)
-		qsort(k, r->keys.n, sizeof(*k), cmp_key);
-	/*
-	 * Of all the records there twice, the one met first.  Equal keys
-	 * sort by seq, so that is always the second of its group, and the
-	 * one before it the first.
-	 */
-	for (i = 1; i < r->keys.n; i++)
-		if (cmp_key_fields(&k[i - 1], &k[i]) == 0 &&
-		    (dup == NULL || k[i].seq < dup->seq)) {
-			dup = &k[i];
-			first = &k[i - 1];
-		}
-	if (dup != NULL)
-		return twice(first, dup, e);
 	if (r->o.has_as_of)
 		r->as_of = r->o.as_of;
 	else if (r->fu_as_of_seen)
@@ -969,7 +1018,6 @@ report_finish(struct report *r, struct tuff_error *e)
 	if (r->titles.n > 0)
 		qsort(r->titles.v, r->titles.n, sizeof(struct rp_title),
 		    cmp_title);
-	return 0;
 }
 
 const char *

@@ -135,6 +135,9 @@ struct report {
 	struct vec		 hitems;	/* struct rp_hitem */
 	struct vec		 journeys;	/* struct rp_journey */
 	struct vec		 keys;		/* struct rp_key: duplicates */
+	size_t			*slots;		/* keys' index + 1, by hash */
+	size_t			 nslots;
+	size_t			 nindexed;	/* keys in slots */
 	struct vec		 titles;	/* struct rp_title */
 	size_t			 followups;
 	int			 fu_as_of_seen;

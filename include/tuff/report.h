@@ -49,19 +49,23 @@ void		 report_free(struct report *);
 
 /*
  * Take one record (the report owns doc from now on, whatever the
- * result).  Returns 0, or -1 with e filled: an invalid record of a kind
- * the report reads, or the memory bound passed.
+ * result).  The keys of a record of a kind the report reads are checked
+ * for typos (tuff_schema_check_keys).  Returns 0, or -1 with e filled:
+ * an invalid record of a kind the report reads, the same record as an
+ * earlier one (a follow-up of one assignment, a profile of one record,
+ * a score of one unit and period, an item of one unit, period and
+ * question, a journey or challenge id, a finding at one place), named
+ * with both places and, when the run finds both files hold the same
+ * data (tuff_inputs_same), asking whether it was given twice; or the
+ * memory bound passed.
  */
 int	report_add(struct report *, struct tuff_doc *doc, struct tuff_error *e);
 
 /*
- * After the last record: the same record twice (a follow-up of one
- * assignment, a profile of one record, a score of one unit and period,
- * an item of one unit, period and question, a journey or challenge id,
- * a finding at one place) is an error at the second, naming the
- * first.  Returns 0, or -1 with e filled.
+ * After the last record: settle the day the report looks from and the
+ * days counted to it.
  */
-int	report_finish(struct report *, struct tuff_error *e);
+void	report_finish(struct report *);
 
 /*
  * Write the report to fp, in the format of the options.  The same
