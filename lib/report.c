@@ -846,7 +846,7 @@ twice(const struct rp_key *first, const struct rp_key *k, struct tuff_error *e)
 {
 	static const char *const what[] = { "follow-up of", "tbls-profile of",
 	    "finding", "hme-score of", "hme-item", "journey", "challenge" };
-	char id[256];
+	char id[sizeof(e->msg)];	/* no longer than the message */
 
 	switch (k->kind) {
 	case K_FINDING:

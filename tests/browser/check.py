@@ -7,6 +7,9 @@ the standard library (no PIL on a fresh Debian):
   check.py pdf FILE    the PDF is a PDF with at least MIN_PAGES pages
   check.py crop IN OUT the screenshot without the empty rows at its
                        bottom (for the PNG shipped in examples/)
+  check.py html FILE.. each file parses as HTML5 without a single parse
+                       error (html5lib, Debian's python3-html5lib);
+                       exit 77 when html5lib is not installed
 
 Each prints what it found and exits 1 when the check fails.
 """
@@ -126,11 +129,35 @@ def crop(src, dst, margin=32):
     return 0
 
 
+def check_html(paths):
+    """html5lib's parser, which follows the HTML5 parsing algorithm,
+    finds no parse error in any of paths."""
+    try:
+        import html5lib
+    except ImportError:
+        print("html5lib is not installed (apt-get install python3-html5lib)")
+        return 77
+    bad = 0
+    for path in paths:
+        parser = html5lib.HTMLParser(strict=False)
+        with open(path, "rb") as f:
+            parser.parse(f, transport_encoding="utf-8")
+        for (line, col), code, data in parser.errors:
+            print("%s:%d:%d: html5lib: %s %s" % (path, line, col, code,
+                                                 data or ""))
+            bad = 1
+    if not bad:
+        print("html5lib: %d files, no parse error" % len(paths))
+    return bad
+
+
 def main(argv):
     if len(argv) == 3 and argv[1] == "png":
         return check_png(argv[2])
     if len(argv) == 3 and argv[1] == "pdf":
         return check_pdf(argv[2])
+    if len(argv) >= 3 and argv[1] == "html":
+        return check_html(argv[2:])
     if len(argv) == 4 and argv[1] == "crop":
         return crop(argv[2], argv[3])
     print(__doc__, file=sys.stderr)
