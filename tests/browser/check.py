@@ -4,7 +4,8 @@ the standard library (no PIL on a fresh Debian):
 
   check.py png FILE    the screenshot is not blank: many colours, and
                        much of it not the background
-  check.py pdf FILE    the PDF is a PDF with at least MIN_PAGES pages
+  check.py pdf FILE    the PDF is a PDF with at least MIN_PAGES pages,
+                       every one of them A4 (the page's @page size)
   check.py crop IN OUT the screenshot without the empty rows at its
                        bottom (for the PNG shipped in examples/)
   check.py html FILE.. each file parses as HTML5 without a single parse
@@ -102,6 +103,14 @@ def check_pdf(path):
     print("%s: %d bytes, %d pages" % (path, len(data), pages))
     if not data.startswith(b"%PDF-") or pages < MIN_PAGES:
         print("not a PDF with at least %d pages" % MIN_PAGES)
+        return 1
+    # A4 is 210 x 297 mm, 595.3 x 841.9 points; Chromium rounds a little.
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)\s*\]",
+                       data)
+    odd = [b for b in boxes
+           if abs(float(b[0]) - 595.3) > 1 or abs(float(b[1]) - 841.9) > 1]
+    if len(boxes) < pages or odd:
+        print("not every page is A4: %r" % (odd or boxes))
         return 1
     return 0
 

@@ -7,7 +7,7 @@
 #     url() or @import, no address but the SVG namespace;
 #   - Chromium renders it to a screenshot that is not blank (many
 #     colours, much of it not background);
-#   - Chromium prints it to a PDF with a page for each of the sections
+#   - Chromium prints it to an A4 PDF with a page for each of the sections
 #     that start one.
 # With PNG, the whole page is also rendered at 1100 pixels wide into
 # PNG, for examples/uppfoljning-2021-04.png.
