@@ -7,6 +7,7 @@
 
 #include "tuff/diag.h"
 #include "tuff/hash.h"
+#include "tuff/i18n.h"
 
 /*
  * The program name is set once at the start of main, like setprogname(3),
@@ -102,6 +103,19 @@ tuff_escape(char *buf, size_t size, const char *s, size_t len)
 }
 
 /*
+ * fmt in the user's language.  Every function here that takes a format
+ * looks it up, so a caller writes the English message once and
+ * xgettext finds it by the function's name (po/meson.build), as gcc's
+ * diagnostics do.  The empty msgid is the catalog's header, not a
+ * translation.
+ */
+static const char *
+translated(const char *fmt)
+{
+	return *fmt == '\0' ? fmt : _(fmt);
+}
+
+/*
  * Print "prog: HEAD TEXT TAIL" as one line, with TEXT (formatted from
  * fmt) and HEAD escaped: user text in a message can hold anything, and
  * a newline in it must not forge a second diagnostic.
@@ -114,6 +128,7 @@ say(const char *head, const char *tail, const char *fmt, va_list ap)
 	va_list again;
 	int n;
 
+	fmt = translated(fmt);
 	va_copy(again, ap);
 	n = vsnprintf(small, sizeof(small), fmt, ap);
 	if (n >= (int)sizeof(small) && (msg = malloc((size_t)n + 1)) != NULL)
@@ -351,7 +366,7 @@ tuff_seterr(struct tuff_error *e, const char *file, unsigned long line,
 	e->line = line;
 	e->column = column;
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	vsnprintf(e->msg, sizeof(e->msg), translated(fmt), ap);
 	va_end(ap);
 	return -1;
 }
