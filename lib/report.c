@@ -841,38 +841,61 @@ rehash(struct report *r, size_t nslots)
 	r->nslots = nslots;
 }
 
+/*
+ * The error for k, the same as first.  Each message is a whole sentence
+ * for the catalog; the second of each pair is for when the run can tell
+ * that the two files hold the same data.
+ */
 static int
 twice(const struct rp_key *first, const struct rp_key *k, struct tuff_error *e)
 {
-	static const char *const what[] = { "follow-up of", "tbls-profile of",
-	    "finding", "hme-score of", "hme-item", "journey", "challenge" };
-	char id[sizeof(e->msg)];	/* no longer than the message */
+	const char *at = first->file, *id = k->f[0];
+	unsigned long l = first->line, c = first->column;
+	int same = tuff_inputs_same(first->file, k->file);
 
+#define TWICE(...)	tuff_seterr(e, k->file, k->line, k->column, __VA_ARGS__)
 	switch (k->kind) {
+	case K_FOLLOWUP:
+		return same ? TWICE("the follow-up of %s is there twice (first "
+		    "at %s:%lu:%lu; the same data given twice?)", id, at, l, c) :
+		    TWICE("the follow-up of %s is there twice (first at "
+		    "%s:%lu:%lu)", id, at, l, c);
+	case K_PROFILE:
+		return same ? TWICE("the tbls-profile of %s is there twice "
+		    "(first at %s:%lu:%lu; the same data given twice?)", id, at,
+		    l, c) : TWICE("the tbls-profile of %s is there twice (first "
+		    "at %s:%lu:%lu)", id, at, l, c);
 	case K_FINDING:
-		(void)snprintf(id, sizeof(id), "finding %s of %s at line %lu, "
-		    "column %lu", k->f[1], k->f[0] != NULL ? k->f[0] :
-		    "(no id)", k->n[0], k->n[1]);
-		break;
+		id = id != NULL ? id : "(no id)";
+		return same ? TWICE("finding %s of %s at line %lu, column %lu "
+		    "is there twice (first at %s:%lu:%lu; the same data given "
+		    "twice?)", k->f[1], id, k->n[0], k->n[1], at, l, c) :
+		    TWICE("finding %s of %s at line %lu, column %lu is there "
+		    "twice (first at %s:%lu:%lu)", k->f[1], id, k->n[0],
+		    k->n[1], at, l, c);
 	case K_SCORE:
-		(void)snprintf(id, sizeof(id), "hme-score of %s, %s", k->f[0],
-		    k->f[1]);
-		break;
+		return same ? TWICE("the hme-score of %s, %s is there twice "
+		    "(first at %s:%lu:%lu; the same data given twice?)", id,
+		    k->f[1], at, l, c) : TWICE("the hme-score of %s, %s is "
+		    "there twice (first at %s:%lu:%lu)", id, k->f[1], at, l, c);
 	case K_HITEM:
-		(void)snprintf(id, sizeof(id), "hme-item %s of %s, %s",
-		    k->f[2], k->f[0], k->f[1]);
-		break;
+		return same ? TWICE("hme-item %s of %s, %s is there twice "
+		    "(first at %s:%lu:%lu; the same data given twice?)",
+		    k->f[2], id, k->f[1], at, l, c) : TWICE("hme-item %s of "
+		    "%s, %s is there twice (first at %s:%lu:%lu)", k->f[2], id,
+		    k->f[1], at, l, c);
+	case K_JOURNEY:
+		return same ? TWICE("journey %s is there twice (first at "
+		    "%s:%lu:%lu; the same data given twice?)", id, at, l, c) :
+		    TWICE("journey %s is there twice (first at %s:%lu:%lu)", id,
+		    at, l, c);
 	default:
-		(void)snprintf(id, sizeof(id), "%s %s", what[k->kind],
-		    k->f[0]);
+		return same ? TWICE("challenge %s is there twice (first at "
+		    "%s:%lu:%lu; the same data given twice?)", id, at, l, c) :
+		    TWICE("challenge %s is there twice (first at %s:%lu:%lu)",
+		    id, at, l, c);
 	}
-	if (tuff_inputs_same(first->file, k->file))
-		return tuff_seterr(e, k->file, k->line, k->column, "%s is "
-		    "there twice (first at %s:%lu:%lu; the same data given "
-		    "twice?)", id, first->file, first->line, first->column);
-	return tuff_seterr(e, k->file, k->line, k->column, "%s is there "
-	    "twice (first at %s:%lu:%lu)", id, first->file, first->line,
-	    first->column);
+#undef TWICE
 }
 
 /*

@@ -170,7 +170,7 @@ test_twice_many(void **state)
 	r = report_of(yaml, &o, &rc, &e);
 	assert_int_equal(rc, -1);
 	assert_int_equal(e.line, 4 * n);	/* at its "---" */
-	assert_string_equal(e.msg, "hme-score of E999, 2021 is there twice "
+	assert_string_equal(e.msg, "the hme-score of E999, 2021 is there twice "
 	    "(first at t.yaml:3996:1)");
 	report_free(r);
 	twin[-4] = '\0';		/* the twin and its "---" gone */
