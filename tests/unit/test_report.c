@@ -14,6 +14,7 @@
 
 #include "report_int.h"
 #include "tuff/record.h"
+#include "tuff/schema.h"
 
 #include "util.h"
 
@@ -180,6 +181,22 @@ test_twice_many(void **state)
 	free(yaml);
 }
 
+/* Every kind the report reads has its keys in the one table, for typos. */
+static void
+test_kinds_known(void **state)
+{
+	static const char *const kinds[] = { "follow-up", "finding",
+	    "tbls-profile", "hme-score", "hme-item", "journey", "challenge" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		assert_int_equal(tuff_schema_is_kind(kinds[i],
+		    strlen(kinds[i])), 1);
+		assert_non_null(tuff_schema_place(kinds[i]));
+	}
+}
+
 int
 main(void)
 {
@@ -188,6 +205,7 @@ main(void)
 		cmocka_unit_test(test_as_of),
 		cmocka_unit_test(test_twice),
 		cmocka_unit_test(test_twice_many),
+		cmocka_unit_test(test_kinds_known),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
