@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "tuff/field.h"
+#include "tuff/scalar.h"
 
 /*
  * The value of key, or NULL with e filled when it is missing and
@@ -35,18 +36,31 @@ is_string(const struct tuff_node *v)
 	    !tuff_plain_is_special(v->u.s.val, v->u.s.len);
 }
 
+/* A value as written, for a message: a scalar as the user wrote it. */
+static const char *
+shown(const struct tuff_node *v, char *buf, size_t size)
+{
+	struct tuff_scalar s;
+
+	if (v->type != TUFF_SCALAR)
+		return tuff_type_name(v);
+	s = tuff_scalar_of(v);
+	return tuff_scalar_show(&s, buf, size);
+}
+
 int
 tuff_field_str(const struct tuff_doc *doc, const struct tuff_node *map,
     const char *key, int required, const char **out, struct tuff_error *e)
 {
 	const struct tuff_node *v;
+	char buf[320];
 	int absent;
 
 	if ((v = lookup(doc, map, key, required, &absent, e)) == NULL)
 		return absent && !required ? 0 : -1;
 	if (!is_string(v))
 		return tuff_node_err(e, doc, v, "%s: expected a string, not %s",
-		    key, v->type == TUFF_SCALAR ? v->u.s.val : tuff_type_name(v));
+		    key, shown(v, buf, sizeof(buf)));
 	if (strlen(v->u.s.val) != v->u.s.len)
 		return tuff_node_err(e, doc, v, "%s: string holds a NUL byte",
 		    key);
@@ -60,6 +74,7 @@ tuff_field_int(const struct tuff_doc *doc, const struct tuff_node *map,
     struct tuff_error *e)
 {
 	const struct tuff_node *v;
+	char buf[320];
 	int absent;
 
 	if ((v = lookup(doc, map, key, required, &absent, e)) == NULL)
@@ -67,7 +82,7 @@ tuff_field_int(const struct tuff_doc *doc, const struct tuff_node *map,
 	if (tuff_get_int(v, min, max, out) == -1)
 		return tuff_node_err(e, doc, v,
 		    "%s: expected an integer from %ld to %ld, not %s", key, min,
-		    max, v->type == TUFF_SCALAR ? v->u.s.val : tuff_type_name(v));
+		    max, shown(v, buf, sizeof(buf)));
 	return 0;
 }
 
@@ -76,6 +91,7 @@ tuff_field_date(const struct tuff_doc *doc, const struct tuff_node *map,
     const char *key, int required, tuff_day *out, struct tuff_error *e)
 {
 	const struct tuff_node *v;
+	char buf[320];
 	int absent;
 
 	if ((v = lookup(doc, map, key, required, &absent, e)) == NULL)
@@ -84,7 +100,7 @@ tuff_field_date(const struct tuff_doc *doc, const struct tuff_node *map,
 	    tuff_date_parse(v->u.s.val, v->u.s.len, out) == -1)
 		return tuff_node_err(e, doc, v,
 		    "%s: expected a date YYYY-MM-DD, not %s", key,
-		    v->type == TUFF_SCALAR ? v->u.s.val : tuff_type_name(v));
+		    shown(v, buf, sizeof(buf)));
 	return 0;
 }
 

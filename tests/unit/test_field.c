@@ -122,7 +122,7 @@ test_str(void **state)
 	assert_int_equal(tuff_field_str(d, m, "yes", 0, &s, &e), -1);
 	assert_err(&e, 6, 6, "yes: expected a string, not yes");
 	assert_int_equal(tuff_field_str(d, m, "tint", 1, &s, &e), -1);
-	assert_err(&e, 21, 7, "tint: expected a string, not 6");
+	assert_err(&e, 21, 7, "tint: expected a string, not !!int \"6\"");
 	assert_int_equal(tuff_field_str(d, m, "list", 1, &s, &e), -1);
 	assert_err(&e, 17, 7, "list: expected a string, not a sequence");
 	assert_int_equal(tuff_field_str(d, m, "map", 1, &s, &e), -1);
@@ -179,7 +179,7 @@ test_int(void **state)
 	assert_int_equal(tuff_field_int(d, m, "qyear", 1, 0, 9999, &v, &e),
 	    -1);
 	assert_err(&e, 5, 8,
-	    "qyear: expected an integer from 0 to 9999, not 2018");
+	    "qyear: expected an integer from 0 to 9999, not '2018'");
 	assert_int_equal(tuff_field_int(d, m, "big", 1, 0, 9, &v, &e), -1);
 	assert_err(&e, 9, 6,
 	    "big: expected an integer from 0 to 9, not 99999999999999999999");
@@ -189,7 +189,7 @@ test_int(void **state)
 	assert_err(&e, 17, 7,
 	    "list: expected an integer from 0 to 9, not a sequence");
 	assert_int_equal(tuff_field_int(d, m, "tagged", 1, 0, 9, &v, &e), -1);
-	assert_err(&e, 20, 9, "tagged: expected an integer from 0 to 9, not 5");
+	assert_err(&e, 20, 9, "tagged: expected an integer from 0 to 9, not !!str 5");
 	assert_int_equal(v, 6);
 
 	assert_int_equal(tuff_field_int(d, m, "count", 1, 0, 9, &v, &e), -1);
