@@ -158,19 +158,15 @@ struct kdup {
 	const struct kat	*first, *again;
 };
 
-/*
- * The error for d, worded as the tree reader words it (reader_dup): a
- * second kind or id at the root is most likely two records run
- * together.
- */
 static int
-kc_dup(const struct kdup *d, int root, const char *name,
-    struct tuff_error *e)
+kc_dup(const struct kdup *d, int root, const char *name, struct tuff_error *e)
 {
 	if (d->text == NULL)
 		return tuff_seterr(e, name, d->again->line, d->again->column,
 		    "duplicate key (first at line %lu, column %lu)",
 		    d->first->line, d->first->column);
+	/* Two kinds or ids: two records run together, as the tree reader
+	 * says. */
 	if (root && ((d->len == 4 && memcmp(d->text, "kind", 4) == 0) ||
 	    (d->len == 2 && memcmp(d->text, "id", 2) == 0)))
 		return tuff_seterr(e, name, d->again->line, d->again->column,
@@ -184,9 +180,9 @@ kc_dup(const struct kdup *d, int root, const char *name,
 }
 
 /*
- * Among the other keys of a mapping, sorted (of the kind complex): the
- * group whose second key comes first in the mapping, if it comes before
- * d->again.  Never quadratic.
+ * Among the keys of a mapping of the kind complex (collections or
+ * scalars), sorted: the group whose second key comes first in the
+ * file, if it comes before d's.  Never quadratic.
  */
 static int
 kc_sorted(struct kkey *k, size_t n, int complex, struct kdup *d)
@@ -217,9 +213,8 @@ kc_sorted(struct kkey *k, size_t n, int complex, struct kdup *d)
 
 /*
  * The keys of a mapping that ended: the pair the tree reader reports,
- * the first key equal to an earlier one, with the first of those.
- * Fewer than SMALL_MAP keys are compared pairwise, more are sorted, as
- * the tree reader does.  Known names are never equal to other keys.
+ * the first key in the file equal to an earlier one, with the first of
+ * those.  Known names are never equal to other keys.
  */
 static int
 kc_check(struct kcheck *kc, struct klevel *lv, const char *name,
@@ -228,7 +223,7 @@ kc_check(struct kcheck *kc, struct klevel *lv, const char *name,
 	struct kkey *k;
 	size_t i, j, n = kc->nkeys - lv->first;
 	struct kdup d = { NULL, 0, NULL, NULL };
-	int b, root = lv == &kc->lev[0];
+	int b;
 
 	if (n == 0 && lv->twice == 0)
 		return 0;
@@ -246,17 +241,8 @@ kc_check(struct kcheck *kc, struct klevel *lv, const char *name,
 					d.again = &k[i].at;
 					break;
 				}
-		for (b = 0; b < NKNOWN; b++)
-			if ((lv->twice >> b & 1) && (d.again == NULL ||
-			    lv->again[b].idx < d.again->idx)) {
-				d.text = known_names[b];
-				d.len = strlen(known_names[b]);
-				d.first = &lv->at[b];
-				d.again = &lv->again[b];
-			}
-		return d.again != NULL ? kc_dup(&d, root, name, e) : 0;
-	}
-	if (kc_sorted(k, n, 1, &d) == -1 || kc_sorted(k, n, 0, &d) == -1)
+	} else if (kc_sorted(k, n, 1, &d) == -1 ||
+	    kc_sorted(k, n, 0, &d) == -1)
 		return hme_kc_nomem(name, e);
 	for (b = 0; b < NKNOWN; b++)
 		if ((lv->twice >> b & 1) && (d.again == NULL ||
@@ -266,7 +252,7 @@ kc_check(struct kcheck *kc, struct klevel *lv, const char *name,
 			d.first = &lv->at[b];
 			d.again = &lv->again[b];
 		}
-	return d.again != NULL ? kc_dup(&d, root, name, e) : 0;
+	return d.again != NULL ? kc_dup(&d, lv == kc->lev, name, e) : 0;
 }
 
 void
