@@ -487,6 +487,8 @@ journey_rank(struct journey_row *rows, size_t n, enum journey_metric k)
 	long v;
 	int present;
 
+	if (n == 0)
+		return;		/* rows may be NULL: qsort wants an array */
 	for (i = 0; i < n; i++) {
 		v = journey_metric_value(&rows[i].m, k, &present);
 		rows[i].seq = i;

@@ -58,7 +58,8 @@ tuff_strndup(struct tuff_doc *d, const char *s, size_t n)
 {
 	char *p = tuff_alloc(d, n + 1);
 
-	memcpy(p, s, n);
+	if (n > 0)	/* s may be NULL when there is nothing to copy */
+		memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
 }

@@ -717,6 +717,8 @@ append(char **buf, size_t *len, size_t *cap, const void *p, size_t n)
 	char *b;
 	size_t c;
 
+	if (n == 0)
+		return 0;	/* *buf may still be NULL: no memcpy to it */
 	if (*len + n > *cap) {
 		c = *cap ? *cap : 1024;
 		while (c < *len + n)

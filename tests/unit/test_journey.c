@@ -330,6 +330,17 @@ test_rank(void **state)
 	assert_int_equal((uintptr_t)rows[3].arg, 2);
 }
 
+/* No rows, as a run without journeys has: nothing to sort, no qsort(NULL). */
+static void
+test_rank_none(void **state)
+{
+	int k;
+
+	(void)state;
+	for (k = 0; k < JOURNEY_NMETRICS; k++)
+		journey_rank(NULL, 0, (enum journey_metric)k);
+}
+
 static void
 test_table(void **state)
 {
@@ -468,6 +479,7 @@ main(void)
 		cmocka_unit_test(test_ids),
 		cmocka_unit_test(test_metric_names),
 		cmocka_unit_test(test_rank),
+		cmocka_unit_test(test_rank_none),
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_mermaid_text),
 		cmocka_unit_test(test_mermaid),
