@@ -11,6 +11,7 @@
 
 #include "tuff/diag.h"
 #include "tuff/field.h"
+#include "tuff/hash.h"
 #include "tuff/journey.h"
 #include "width.h"
 
@@ -534,21 +535,14 @@ journey_ids_free(struct journey_ids *s)
 	free(s);
 }
 
-/* FNV-1a. */
-static size_t
-hash(const char *s)
-{
-	uint64_t h = 14695981039346656037ULL;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return (size_t)h;
-}
-
+/*
+ * The keyed hash, so ids crafted to collide cost no more than others;
+ * the set is only asked, never walked for output.
+ */
 static struct id_slot *
 find_slot(struct id_slot *slots, size_t cap, const char *id)
 {
-	size_t i = hash(id) & (cap - 1);
+	size_t i = (size_t)tuff_hash(id, strlen(id)) & (cap - 1);
 
 	while (slots[i].id != NULL && strcmp(slots[i].id, id) != 0)
 		i = (i + 1) & (cap - 1);

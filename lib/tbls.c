@@ -17,6 +17,7 @@
 
 #include "tuff/decide.h"
 #include "tuff/field.h"
+#include "tuff/hash.h"
 #include "tuff/tbls.h"
 
 struct tbls_ctx {
@@ -244,18 +245,6 @@ struct tbls_journeys {
 	size_t		 n, cap;	/* cap a power of two, or 0 */
 };
 
-static uint64_t
-hash(const char *s)
-{
-	uint64_t h = 14695981039346656037ULL;
-
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 struct tbls_journeys *
 tbls_journeys_new(void)
 {
@@ -275,11 +264,15 @@ tbls_journeys_free(struct tbls_journeys *j)
 	free(j);
 }
 
-/* The slot of id, or the empty slot where it would go; cap > 0. */
+/*
+ * The slot of id, or the empty slot where it would go; cap > 0.  The
+ * keyed hash, so journey ids crafted to collide cost no more than
+ * others; the table is only asked, never walked for output.
+ */
 static struct jentry *
 slot(struct jentry *v, size_t cap, const char *id)
 {
-	size_t i = (size_t)hash(id) & (cap - 1);
+	size_t i = (size_t)tuff_hash(id, strlen(id)) & (cap - 1);
 
 	while (v[i].id != NULL && strcmp(v[i].id, id) != 0)
 		i = (i + 1) & (cap - 1);
