@@ -178,8 +178,13 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **outpath,
 			bad_usage();
 		}
 	day = tuff_date_today();
-	if (as_of != NULL && tuff_date_parse(as_of, strlen(as_of), &day) == -1)
-		bad_value("--as-of", as_of, "a date YYYY-MM-DD");
+	if (as_of != NULL && tuff_date_parse(as_of, strlen(as_of), &day) == -1) {
+		char msg[512];
+
+		tuff_warnx("%s", tuff_date_message(msg, sizeof(msg), "--as-of",
+		    as_of, strlen(as_of), NULL));
+		exit(TUFF_ERR);
+	}
 	tbls_config_init(&o->cfg, day);
 	o->cfg.stale_days = stale;
 	if (rules != NULL)

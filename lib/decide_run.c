@@ -240,6 +240,7 @@ decide_value_id(const char *arg)
 static int
 check_value(enum decide_key k, const char *v, struct tuff_error *e)
 {
+	char msg[sizeof(e->msg)];
 	tuff_day day;
 	char *end;
 	long cost;
@@ -247,8 +248,9 @@ check_value(enum decide_key k, const char *v, struct tuff_error *e)
 	switch (k) {
 	case DECIDE_DUE:
 		if (tuff_date_parse(v, strlen(v), &day) == -1)
-			return tuff_seterr(e, NULL, 0, 0, "--due: expected a "
-			    "date YYYY-MM-DD, not \"%s\"", v);
+			return tuff_seterr(e, NULL, 0, 0, "%s",
+			    tuff_date_message(msg, sizeof(msg), "--due", v,
+			    strlen(v), NULL));
 		break;
 	case DECIDE_COST:
 		errno = 0;
