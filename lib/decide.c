@@ -99,22 +99,18 @@ decide_numbers_next(struct decide_numbers *nums, char letter, int year,
 	return 0;
 }
 
-/* Every item of seq a non-empty string scalar. */
+/* Every item of seq a non-empty string (an id). */
 static int
 check_strings(const struct tuff_doc *doc, const struct tuff_node *seq,
     const char *key, struct tuff_error *e)
 {
-	const struct tuff_node *it;
+	const char *s;
 	size_t i;
 
-	for (i = 0; i < seq->u.seq.n; i++) {
-		it = seq->u.seq.items[i];
-		if (it->type != TUFF_SCALAR || tuff_is_null(it) ||
-		    it->u.s.len == 0 || strlen(it->u.s.val) != it->u.s.len)
-			return tuff_node_err(e, doc, it,
-			    "%s: expected an id, not %s", key,
-			    it->type == TUFF_SCALAR ? it->u.s.val : "a collection");
-	}
+	for (i = 0; i < seq->u.seq.n; i++)
+		if (tuff_field_item_str(doc, seq->u.seq.items[i], key, 1, &s,
+		    e) == -1)
+			return -1;
 	return 0;
 }
 

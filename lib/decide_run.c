@@ -5,7 +5,6 @@
  * decision records already decide); then the records the run consumes
  * are written as what they become.
  */
-#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -16,6 +15,7 @@
 #include "tuff/diag.h"
 #include "tuff/field.h"
 #include "tuff/record.h"
+#include "tuff/scalar.h"
 
 struct pos {
 	const char	*file;
@@ -241,8 +241,8 @@ static int
 check_value(enum decide_key k, const char *v, struct tuff_error *e)
 {
 	char msg[sizeof(e->msg)];
+	struct tuff_scalar sc;
 	tuff_day day;
-	char *end;
 	long cost;
 
 	switch (k) {
@@ -253,10 +253,12 @@ check_value(enum decide_key k, const char *v, struct tuff_error *e)
 			    strlen(v), NULL));
 		break;
 	case DECIDE_COST:
-		errno = 0;
-		cost = strtol(v, &end, 10);
-		if (*v < '0' || *v > '9' || *end != '\0' || errno != 0 ||
-		    cost > DECIDE_MAX_COST)
+		/* The integers of records (scalar.h): no sign, no 007. */
+		sc.val = v;
+		sc.len = strlen(v);
+		sc.style = TUFF_PLAIN;
+		sc.tag = NULL;
+		if (tuff_scalar_int(&sc, 0, DECIDE_MAX_COST, &cost) == -1)
 			return tuff_seterr(e, NULL, 0, 0, "--cost: expected "
 			    "kronor as a whole number from 0 to %ld, not \"%s\"",
 			    DECIDE_MAX_COST, v);

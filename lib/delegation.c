@@ -205,19 +205,14 @@ role_at(const struct decide_delegation *d, const struct tuff_doc *doc,
 	    decide_role_list(d, list, sizeof(list)));
 }
 
-/* A string scalar that is not empty: a role, an alias, a name. */
+/* A string that is not empty: a role, an alias, a name. */
 static const char *
 name_at(const struct tuff_doc *doc, const struct tuff_node *n,
     const char *what, struct tuff_error *e)
 {
-	if (n == NULL || n->type != TUFF_SCALAR || tuff_is_null(n) ||
-	    n->u.s.len == 0 || strlen(n->u.s.val) != n->u.s.len ||
-	    (n->style == TUFF_PLAIN && n->tag == NULL &&
-	    tuff_plain_is_special(n->u.s.val, n->u.s.len))) {
-		tuff_node_err(e, doc, n, "%s: expected a name", what);
-		return NULL;
-	}
-	return n->u.s.val;
+	const char *s;
+
+	return tuff_field_item_str(doc, n, what, 1, &s, e) == 0 ? s : NULL;
 }
 
 static int

@@ -223,17 +223,18 @@ static int
 check_insights(const struct tuff_doc *doc, const struct tuff_node *j,
     struct tuff_error *e)
 {
-	const struct tuff_node *ins = NULL, *it;
+	const struct tuff_node *ins = NULL;
+	const char *s;
+	char what[48];
 	size_t i;
 
 	if (tuff_field_seq(doc, j, "insights", 0, &ins, e) == -1)
 		return -1;
 	for (i = 0; ins != NULL && i < ins->u.seq.n; i++) {
-		it = ins->u.seq.items[i];
-		if (it->type != TUFF_SCALAR || tuff_is_null(it))
-			return tuff_node_err(e, doc, it,
-			    "insights: item %zu: expected a string, not %s",
-			    i + 1, it->type == TUFF_SCALAR ? "null" : tuff_type_name(it));
+		snprintf(what, sizeof(what), "insights: item %zu", i + 1);
+		if (tuff_field_item_str(doc, ins->u.seq.items[i], what, 0, &s,
+		    e) == -1)
+			return -1;
 	}
 	return 0;
 }

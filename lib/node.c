@@ -1,5 +1,3 @@
-#include <errno.h>
-#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,10 +5,9 @@
 
 #include "tuff/diag.h"
 #include "tuff/node.h"
+#include "tuff/scalar.h"
 #include "arena.h"
 
-#define YAML_NULL_TAG	"tag:yaml.org,2002:null"
-#define YAML_INT_TAG	"tag:yaml.org,2002:int"
 
 /* The document lives in its own arena: one allocation for both. */
 struct tuff_doc *
@@ -296,22 +293,18 @@ tuff_str(const struct tuff_node *n)
 	return n != NULL && n->type == TUFF_SCALAR ? n->u.s.val : NULL;
 }
 
+/* By the one rule (scalar.h): a !!null on other text is no null. */
 int
 tuff_is_null(const struct tuff_node *n)
 {
-	const char *v;
+	struct tuff_scalar s;
 
 	if (n == NULL)
 		return 1;
 	if (n->type != TUFF_SCALAR)
 		return 0;
-	if (n->tag != NULL)
-		return strcmp(n->tag, YAML_NULL_TAG) == 0;
-	if (n->style != TUFF_PLAIN)
-		return 0;
-	v = n->u.s.val;
-	return *v == '\0' || strcmp(v, "~") == 0 || strcmp(v, "null") == 0 ||
-	    strcmp(v, "Null") == 0 || strcmp(v, "NULL") == 0;
+	s = tuff_scalar_of(n);
+	return tuff_scalar_type(&s) == TUFF_T_NULL;
 }
 
 int
@@ -331,33 +324,19 @@ tuff_is_empty(const struct tuff_node *n)
 }
 
 /*
- * Only plain decimal integers count: a quoted "5" is a string, and a
- * leading zero is refused because YAML 1.1 readers take 010 as octal.
+ * By the one rule (scalar.h): a plain 0 or [1-9][0-9]*, or !!int on
+ * such a text.  A quoted "5" is a string; 007 and +5 are numbers that
+ * are not integers here (YAML 1.1 readers take 010 for octal).
  */
 int
 tuff_get_int(const struct tuff_node *n, long min, long max, long *out)
 {
-	const char *s;
-	char *end;
-	long v;
+	struct tuff_scalar s;
 
-	if (n == NULL || n->type != TUFF_SCALAR)
+	if (n == NULL || n->type != TUFF_SCALAR || min < 0)
 		return -1;
-	if (n->tag != NULL ? strcmp(n->tag, YAML_INT_TAG) != 0 :
-	    n->style != TUFF_PLAIN)
-		return -1;
-	s = n->u.s.val;
-	if (*s == '+' || *s == '-')
-		s++;
-	if (*s < '0' || *s > '9' || (s[0] == '0' && s[1] != '\0'))
-		return -1;
-	errno = 0;
-	v = strtol(n->u.s.val, &end, 10);
-	if (*end != '\0' || errno != 0 || end != n->u.s.val + n->u.s.len ||
-	    v < min || v > max)
-		return -1;
-	*out = v;
-	return 0;
+	s = tuff_scalar_of(n);
+	return tuff_scalar_int(&s, min, max, out);
 }
 
 static int

@@ -16,6 +16,7 @@
 
 #include "tuff/diag.h"
 #include "tuff/record.h"
+#include "tuff/scalar.h"
 #include "arena.h"
 #include "yamlio.h"
 
@@ -600,9 +601,14 @@ static const char *
 doc_kind(const struct tuff_node *root)
 {
 	const struct tuff_node *k = tuff_map_get(root, "kind");
+	struct tuff_scalar s;
+	enum tuff_stype t;
 
-	return k != NULL && k->type == TUFF_SCALAR && !tuff_is_null(k) ?
-	    k->u.s.val : NULL;
+	if (k == NULL || k->type != TUFF_SCALAR)
+		return NULL;
+	s = tuff_scalar_of(k);
+	t = tuff_scalar_type(&s);	/* no kind from a null or a bad tag */
+	return t != TUFF_T_NULL && t != TUFF_T_BAD ? k->u.s.val : NULL;
 }
 
 int

@@ -7,8 +7,22 @@
 #include <string.h>
 
 #include "tuff/diag.h"
+#include "tuff/field.h"
 #include "tuff/record.h"
+#include "tuff/scalar.h"
 #include "tuff/tbls.h"
+
+/* The text of a string (scalar.h's rule), or NULL. */
+static const char *
+string_of(const struct tuff_node *n)
+{
+	struct tuff_scalar s;
+
+	if (n == NULL || n->type != TUFF_SCALAR)
+		return NULL;
+	s = tuff_scalar_of(n);
+	return tuff_scalar_type(&s) == TUFF_T_STR ? n->u.s.val : NULL;
+}
 
 /* A mapping of settings for one rule: for now only severity. */
 static int
@@ -17,6 +31,7 @@ rule_settings(struct tbls_config *cfg, int rule, const struct tuff_doc *doc,
 {
 	const struct tuff_pair *p;
 	const char *k, *v;
+	char buf[320];
 	size_t i;
 	int sev, seen = 0;
 
@@ -27,11 +42,11 @@ rule_settings(struct tbls_config *cfg, int rule, const struct tuff_doc *doc,
 			return tuff_node_err(e, doc, p->key,
 			    "unknown setting \"%s\" (expected severity)",
 			    k != NULL ? k : "?");
-		v = tuff_str(p->val);
+		v = string_of(p->val);
 		if (v == NULL || (sev = tbls_severity_parse(v, 0)) == -1)
 			return tuff_node_err(e, doc, p->val,
 			    "severity: expected error, warning or note, not %s",
-			    v != NULL ? v : tuff_type_name(p->val));
+			    tuff_field_shown(p->val, buf, sizeof(buf)));
 		cfg->severity[rule] = (enum tbls_severity)sev;
 		seen = 1;
 	}
@@ -48,6 +63,7 @@ apply_rule(struct tbls_config *cfg, const struct tuff_doc *doc,
 	size_t n;
 	const struct tbls_rule *rules = tbls_rules(&n);
 	const char *id = tuff_str(p->key), *v;
+	char buf[320];
 	int rule;
 
 	if (id == NULL || (rule = tbls_rule_find(id)) == -1)
@@ -56,7 +72,7 @@ apply_rule(struct tbls_config *cfg, const struct tuff_doc *doc,
 		    id != NULL ? id : "?");
 	if (p->val->type == TUFF_MAP)
 		return rule_settings(cfg, rule, doc, p->val, e);
-	v = tuff_str(p->val);
+	v = string_of(p->val);
 	if (v != NULL && strcmp(v, "disable") == 0)
 		cfg->severity[rule] = TBLS_OFF;
 	else if (v != NULL && strcmp(v, "enable") == 0) {
@@ -65,7 +81,7 @@ apply_rule(struct tbls_config *cfg, const struct tuff_doc *doc,
 	} else
 		return tuff_node_err(e, doc, p->val,
 		    "%s: expected enable, disable or {severity: ...}, not %s",
-		    id, v != NULL ? v : tuff_type_name(p->val));
+		    id, tuff_field_shown(p->val, buf, sizeof(buf)));
 	return 0;
 }
 
@@ -76,6 +92,7 @@ apply(struct tbls_config *cfg, const struct tuff_doc *doc,
 {
 	const struct tuff_node *root = doc->root, *rs = NULL;
 	const char *k;
+	char buf[320];
 	size_t i;
 
 	for (i = 0; i < root->u.map.n; i++) {
@@ -90,7 +107,8 @@ apply(struct tbls_config *cfg, const struct tuff_doc *doc,
 		return 0;
 	if (rs->type != TUFF_MAP)
 		return tuff_node_err(e, doc, rs,
-		    "rules: expected a mapping of rule ids, not %s", tuff_type_name(rs));
+		    "rules: expected a mapping of rule ids, not %s",
+		    tuff_field_shown(rs, buf, sizeof(buf)));
 	for (i = 0; i < rs->u.map.n; i++)
 		if (apply_rule(cfg, doc, &rs->u.map.pairs[i], e) == -1)
 			return -1;

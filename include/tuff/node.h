@@ -122,12 +122,18 @@ struct tuff_node	*tuff_map_get(const struct tuff_node *map,
 const char		*tuff_type_name(const struct tuff_node *);
 /* The string value of a scalar, or NULL for non-scalars and NULL. */
 const char		*tuff_str(const struct tuff_node *);
-/* A null: NULL, or a plain ~/null/Null/NULL/empty scalar, or !!null. */
+/*
+ * A null: NULL, or a scalar that is null by the one rule of scalar.h
+ * (plain ~, null, Null, NULL or nothing; or !!null on one of those).
+ */
 int			 tuff_is_null(const struct tuff_node *);
 /* SPEC §4.3's "no x": absent, null, "", or an empty sequence or mapping. */
 int			 tuff_is_empty(const struct tuff_node *);
-/* A plain scalar reading as a YAML core-schema int in [min, max]:
- * 0 and *out set, or -1. */
+/*
+ * A scalar that is an integer by the one rule of scalar.h (plain 0 or
+ * [1-9][0-9]*, or !!int on such a text) in [min, max], 0 <= min: 0 and
+ * *out set, or -1.
+ */
 int			 tuff_get_int(const struct tuff_node *, long min,
 			    long max, long *out);
 /* Would this string, written plain, read back as something other than a

@@ -308,7 +308,10 @@ test_delegation_errors(void **state)
 	assert_deleg_error("kind: delegation\nroles: [a, b, a]\n", 2, 15,
 	    "roles: a is there twice");
 	assert_deleg_error("kind: delegation\nroles: [a, 12]\n", 2, 12,
-	    "roles: expected a name");
+	    "roles: expected a string, not 12 (put it in quotes to make it "
+	    "text)");
+	assert_deleg_error("kind: delegation\nroles: [a, '']\n", 2, 12,
+	    "roles: is empty");
 	assert_deleg_error("kind: delegation\nroles: [a, b]\n"
 	    "reject: a\ndefer: a\n", 1, 1, "assign: required key is missing");
 	assert_deleg_error("kind: delegation\nroles: [a, b]\n"
@@ -372,7 +375,8 @@ test_check_decision(void **state)
 	    "regarding: [a]\noutcome: defer\n", 1, "date: required key is "
 	    "missing");
 	assert_decision("kind: decision\ndate: 2020-02-30\n", 2,
-	    "date: expected a date YYYY-MM-DD, not 2020-02-30");
+	    "date: there is no such day as 2020-02-30 (February 2020 has 29 "
+	    "days)");
 	assert_decision(DEC "decided_by: chef\nregarding: [a]\n"
 	    "outcome: defer\n", 3, "decided_by: unknown role chef (the roles "
 	    "are enhetschef, sektionschef, avdelningschef, socialchef, "
@@ -380,11 +384,17 @@ test_check_decision(void **state)
 	assert_decision(DEC "decided_by: socialchef\nregarding: []\n"
 	    "outcome: defer\n", 4, "regarding: the list is empty");
 	assert_decision(DEC "decided_by: socialchef\nregarding: a\n"
-	    "outcome: defer\n", 4, "regarding: expected a sequence, not a "
-	    "scalar");
+	    "outcome: defer\n", 4, "regarding: expected a sequence, not a");
 	assert_decision(DEC "decided_by: socialchef\nregarding: [a, [b]]\n"
-	    "outcome: defer\n", 4, "regarding: expected an id, not a "
-	    "collection");
+	    "outcome: defer\n", 4, "regarding: expected a string, not a "
+	    "sequence");
+	assert_decision(DEC "decided_by: socialchef\nregarding: [a, 7]\n"
+	    "outcome: defer\n", 4, "regarding: expected a string, not 7 (put "
+	    "it in quotes to make it text)");
+	assert_decision(DEC "decided_by: socialchef\nregarding: [a, '']\n"
+	    "outcome: defer\n", 4, "regarding: is empty");
+	assert_decision(DEC "decided_by: socialchef\nregarding: [a, ~]\n"
+	    "outcome: defer\n", 4, "regarding: expected a string, not ~");
 	assert_decision(DEC "decided_by: socialchef\nregarding: [a]\n"
 	    "outcome: postpone\n", 5, "outcome: unknown value \"postpone\" "
 	    "(expected one of assign, reject, defer)");
@@ -400,7 +410,8 @@ test_check_decision(void **state)
 	    "above");
 	assert_decision(DEC "decided_by: socialchef\nregarding: [a]\n"
 	    "outcome: assign\ncost_sek: '100'\n", 6, "cost_sek: expected an "
-	    "integer from 0 to 999999999999, not 100");
+	    "integer from 0 to 999999999999, not '100' (quoted, it is a "
+	    "string: remove the quotes)");
 	assert_decision(DEC "decided_by: socialchef\nregarding: [a]\n"
 	    "outcome: assign\nrationale: [x]\n", 6, "rationale: expected a "
 	    "string, not a sequence");
@@ -859,8 +870,8 @@ test_options(void **state)
 	assert_int_equal(decide_pick(d, DECIDE_ASSIGN, "a,,b", &e), -1);
 	assert_int_equal(decide_pick(d, DECIDE_ASSIGN, "Rullstol", &e), -1);
 	assert_int_equal(decide_set(d, DECIDE_DUE, "a=2021-02-29", &e), -1);
-	assert_string_equal(e.msg, "--due: expected a date YYYY-MM-DD, not "
-	    "\"2021-02-29\"");
+	assert_string_equal(e.msg, "--due: there is no such day as "
+	    "\"2021-02-29\" (February 2021 has 28 days)");
 	assert_int_equal(decide_set(d, DECIDE_COST, "-5", &e), -1);
 	assert_int_equal(decide_set(d, DECIDE_COST, "1000000000000", &e), -1);
 	assert_int_equal(decide_set(d, DECIDE_OWNER, "a=", &e), -1);

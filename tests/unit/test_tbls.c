@@ -492,7 +492,7 @@ test_validate(void **state)
 		  "raised: expected a date" },
 		{ "kind: assignment\nid: U\ntitle: T\nowner: O\nstatus: done\n"
 		  "obstacles:\n  - {resolved: 2021-02-30}\n", 7, 16,
-		  "resolved: expected a date" },
+		  "resolved: there is no such day as 2021-02-30" },
 		{ "kind: decision\ndate: 2020-11-19\ndecided_by: x\n"
 		  "outcome: assign\n", 1, 1, "regarding: required" },
 		{ "kind: decision\ndate: 2020-11-19\ndecided_by: x\n"
