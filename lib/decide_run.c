@@ -520,7 +520,7 @@ scan_challenge(struct decide *d, const struct tuff_doc *doc,
 	if (tuff_is_null(tuff_map_get(root, "journey")))
 		journey = tuff_str(tuff_map_get(root, "id"));
 	pains = tuff_map_get(root, "pains");
-	n = tuff_is_null(pains) ? 0 : pains->u.seq.n;
+	n = pains != NULL && pains->type == TUFF_SEQ ? pains->u.seq.n : 0;
 	if ((c->id = strdup(tuff_str(tuff_map_get(root, "id")))) == NULL ||
 	    (c->title = strdup(tuff_str(tuff_map_get(root, "title")))) ==
 	    NULL || (c->journey = strdup(journey)) == NULL ||

@@ -455,12 +455,33 @@ test_check_assignment(void **state)
 	assert_assignment(ASG "status: active\ndue: 30/6\n", 6,
 	    "due: expected a date YYYY-MM-DD, not 30/6");
 	assert_assignment(ASG "status: active\nmilestones: [x]\n", 6,
-	    "milestones: expected a mapping in the list");
+	    "milestones: item 1: expected a mapping, not x");
+	assert_assignment(ASG "status: active\nmilestones: x\n", 6,
+	    "milestones: expected a sequence, not x");
 	assert_assignment(ASG "status: active\nmilestones:\n  - due: "
-	    "2021-01-01\n", 7, "name: required key is missing");
+	    "2021-01-01\n  - due: 2021-02-30\n", 8, "milestones: item 2: due: "
+	    "there is no such day as 2021-02-30 (February 2021 has 28 days)");
 	assert_assignment(ASG "status: active\nobstacles:\n  - obstacle: O\n"
-	    "    raised: igår\n", 8, "raised: expected a date YYYY-MM-DD, not "
-	    "igår");
+	    "    raised: igår\n", 8, "obstacles: item 1: raised: expected a "
+	    "date YYYY-MM-DD, not igår");
+	/*
+	 * SPEC §3.4 marks no key of a list's items required: an obstacle
+	 * without words still has an owner to name, a milestone without
+	 * a name a date.  Empty lists in any form are the rules' business.
+	 */
+	assert_assignment(ASG "status: active\nobstacles:\n  - raised: "
+	    "2021-02-01\n    owner: socialchef\nmilestones:\n  - due: "
+	    "2021-01-01\nneeds: [{source: 'journey:x'}]\n", 0, NULL);
+	assert_assignment(ASG "status: active\nneeds: ''\nmilestones: {}\n"
+	    "obstacles: ~\nfollow_up: ''\n", 0, NULL);
+	assert_assignment(ASG "status: active\nneeds: [snabbt]\n", 6,
+	    "needs: item 1: expected a mapping, not snabbt");
+	assert_assignment(ASG "status: active\nfollow_up:\n  indicators:\n"
+	    "    - {every: fortnight}\n", 8, "indicators: item 1: every: "
+	    "unknown value \"fortnight\" (expected one of day, week, month, "
+	    "quarter, year)");
+	assert_assignment(ASG "status: active\nfollow_up: [x]\n", 6,
+	    "follow_up: expected a mapping, not a sequence");
 }
 
 static void
@@ -481,7 +502,7 @@ test_check_challenge(void **state)
 	tuff_doc_free(doc);
 	doc = doc_of("kind: challenge\nid: a\ntitle: T\npains: [{step: 1}]\n");
 	assert_int_equal(decide_check_challenge(doc, &e), -1);
-	assert_string_equal(e.msg, "pain: required key is missing");
+	assert_string_equal(e.msg, "pains: item 1: pain: required key is missing");
 	tuff_doc_free(doc);
 }
 

@@ -479,7 +479,7 @@ test_validate(void **state)
 		{ "kind: assignment\nid: U\ntitle: T\nowner: O\nstatus: klar\n",
 		  5, 9, "status: unknown value" },
 		{ "kind: assignment\nid: U\ntitle: T\nowner: O\nstatus: done\n"
-		  "needs: [snabbt]\n", 6, 9, "needs: each entry" },
+		  "needs: [snabbt]\n", 6, 9, "needs: item 1: expected a mapping" },
 		{ "kind: assignment\nid: U\ntitle: T\nowner: O\nstatus: done\n"
 		  "needs: {need: x}\n", 6, 8, "needs: expected a sequence" },
 		{ "kind: assignment\nid: U\ntitle: T\nowner: O\nstatus: done\n"
