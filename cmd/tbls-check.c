@@ -217,11 +217,12 @@ note_journey(struct opts *o, const struct tuff_doc *doc,
     struct tuff_error *e)
 {
 	const char *id = tuff_str(tuff_map_get(doc->root, "id"));
+	size_t actors;
 
 	if (id == NULL)
 		return 0;
-	if (tbls_journeys_add(o->journeys, id,
-	    journey_distinct_actors(doc->root)) == -1)
+	if (journey_distinct_actors(doc->root, &actors) == -1 ||
+	    tbls_journeys_add(o->journeys, id, actors) == -1)
 		return tuff_seterr(e, NULL, 0, 0, "out of memory");
 	return 0;
 }

@@ -194,7 +194,8 @@ use_journey(struct run *r, struct tuff_doc *doc)
 	struct journey_metrics m;
 	struct tuff_doc *ch;
 
-	journey_measure(doc->root, &m);
+	if (journey_measure(doc->root, &m) == -1)
+		return -1;
 	if (r->o->challenges) {
 		if ((ch = journey_challenge(doc, &m)) == NULL)
 			return -1;
@@ -209,13 +210,16 @@ use_journey(struct run *r, struct tuff_doc *doc)
 	case F_MERMAID:
 		if (!r->dead && journey_mermaid(r->fp, doc->root,
 		    r->journeys == 1) == -1)
+			return -1;
+		if (ferror(r->fp))
 			r->dead = 1;
 		break;
 	case F_TABLE:
 		return add_row(r, tuff_str(tuff_map_get(doc->root, "id")), &m,
 		    NULL);
 	default:
-		journey_enrich(doc, &m);
+		if (journey_enrich(doc, &m) == -1)
+			return -1;
 		write_record(r, doc->root);
 	}
 	return 0;

@@ -397,7 +397,8 @@ decide_assignment(struct tuff_doc *doc, const struct decide_template *t)
 		need = tuff_new_map(doc);
 		push(doc, need, "need", tuff_new_str(doc, t->needs[i].text));
 		len = strlen(t->needs[i].journey) + sizeof("journey:");
-		s = tuff_alloc(doc, len);
+		if ((s = tuff_alloc(doc, len)) == NULL)
+			break;		/* doc->nomem says so */
 		snprintf(s, len, "journey:%s", t->needs[i].journey);
 		src = tuff_new_str(doc, s);
 		push(doc, need, "source", src);
@@ -536,7 +537,7 @@ static void
 push_list(struct tuff_doc *doc, struct tuff_node *map, const char *key,
     struct tuff_node *seq)
 {
-	if (seq->u.seq.n > 0)
+	if (seq != NULL && seq->u.seq.n > 0)
 		push(doc, map, key, seq);
 }
 
@@ -561,7 +562,10 @@ decide_followup(const struct tuff_doc *a, tuff_day as_of, long within,
 	*out = NULL;
 	if ((doc = tuff_doc_new()) == NULL)
 		return -1;
-	doc->root = m = tuff_new_map(doc);
+	if ((doc->root = m = tuff_new_map(doc)) == NULL) {
+		tuff_doc_free(doc);
+		return -1;
+	}
 	push(doc, m, "kind", tuff_new_str(doc, "follow-up"));
 	push(doc, m, "assignment", tuff_copy(doc, tuff_map_get(root, "id")));
 	push_copy(doc, m, "title", root);
@@ -579,6 +583,10 @@ decide_followup(const struct tuff_doc *a, tuff_day as_of, long within,
 	if (open)
 		push_list(doc, m, "open_obstacles", open_obstacles(doc,
 		    list_of(root, "obstacles"), as_of));
+	if (doc->nomem) {
+		tuff_doc_free(doc);
+		return -1;
+	}
 	if (m->u.map.n == n0)
 		tuff_doc_free(doc);
 	else

@@ -756,6 +756,8 @@ insert_after(struct tuff_doc *doc, struct tuff_node *map, const char *after,
 		    strcmp(k, after) == 0)
 			at = i + 1;
 	tuff_map_push(doc, map, tuff_new_str(doc, key), val);
+	if (doc->nomem)
+		return;		/* nothing was pushed; write_root says so */
 	last = map->u.map.pairs[map->u.map.n - 1];
 	memmove(&map->u.map.pairs[at + 1], &map->u.map.pairs[at],
 	    (map->u.map.n - 1 - at) * sizeof(last));
@@ -781,11 +783,14 @@ next_id(struct decide *d, char letter, tuff_day day, char *buf,
 	return 0;
 }
 
+/* Write a record, unless building it ran out of memory. */
 static int
-write_root(struct tuff_writer *w, const struct tuff_node *root,
+write_root(struct tuff_writer *w, const struct tuff_doc *doc,
     struct tuff_error *e)
 {
-	if (tuff_write_doc(w, root) == -1)
+	if (doc->nomem)
+		return nomem(e);
+	if (tuff_write_doc(w, doc->root) == -1)
 		return tuff_seterr(e, NULL, 0, 0, "write error");
 	return 0;
 }
@@ -818,7 +823,7 @@ write_assignment(struct decide_template *t, const char *due,
 	if ((doc = tuff_doc_new()) == NULL)
 		return nomem(e);
 	doc->root = decide_assignment(doc, t);
-	rc = write_root(w, doc->root, e);
+	rc = write_root(w, doc, e);
 	tuff_doc_free(doc);
 	return rc;
 }
@@ -848,8 +853,8 @@ emit_pick(struct decide *d, const struct pick *p, struct tuff_writer *w,
 	push(doc, m, "date", tuff_new_plain(doc, tuff_date_fmt(d->date, day)));
 	push(doc, m, "decided_by", tuff_new_str(doc,
 	    decide_role_name(d->deleg, d->by)));
-	reg = tuff_new_seq(doc);
-	reg->style = 1;
+	if ((reg = tuff_new_seq(doc)) != NULL)
+		reg->style = 1;		/* [flow] */
 	tuff_seq_push(doc, reg, tuff_new_str(doc, p->id));
 	push(doc, m, "regarding", reg);
 	push(doc, m, "outcome", tuff_new_str(doc, decide_outcome_name(
@@ -860,7 +865,7 @@ emit_pick(struct decide *d, const struct pick *p, struct tuff_writer *w,
 		push(doc, m, "cost_sek", tuff_new_int(doc, cost_of(d, p)));
 	if (p->outcome == DECIDE_ASSIGN)
 		push(doc, m, "assignment", tuff_new_str(doc, uid));
-	rc = write_root(w, m, e);
+	rc = write_root(w, doc, e);
 	tuff_doc_free(doc);
 	if (rc == -1 || p->outcome != DECIDE_ASSIGN)
 		return rc;
@@ -942,7 +947,7 @@ emit_decision(struct decide *d, struct tuff_doc *doc, struct tuff_writer *w,
 			return -1;
 		tuff_map_set(doc, root, "assignment", tuff_new_str(doc, uid));
 	}
-	if (write_root(w, root, e) == -1)
+	if (write_root(w, doc, e) == -1)
 		return -1;
 	if (!assign)
 		return 0;
@@ -960,7 +965,7 @@ emit_followup(struct decide *d, const struct tuff_doc *doc,
 	if (decide_followup(doc, d->as_of, d->within, &f) == -1)
 		return nomem(e);
 	if (f != NULL)
-		rc = write_root(w, f->root, e);
+		rc = write_root(w, f, e);
 	tuff_doc_free(f);
 	return rc;
 }
@@ -1006,7 +1011,7 @@ decide_emit(struct decide *d, struct tuff_doc *doc, struct tuff_writer *w,
     struct tuff_error *e)
 {
 	int rc = decide_passes_through(d, doc->kind) ?
-	    write_root(w, doc->root, e) : emit(d, doc, w, e);
+	    write_root(w, doc, e) : emit(d, doc, w, e);
 
 	tuff_doc_free(doc);
 	return rc;

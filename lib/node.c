@@ -1,4 +1,5 @@
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,27 +35,26 @@ tuff_doc_free(struct tuff_doc *d)
 		tuff_arena_free(d->arena);	/* d with it */
 }
 
-/*
- * Out of memory in the middle of building a record leaves nothing
- * sensible to do for a filter: say so and stop, as xmalloc does.
- */
+/* Never exits: a failed allocation is the caller's to report. */
 void *
 tuff_alloc(struct tuff_doc *d, size_t n)
 {
 	void *p;
 
-	if ((p = tuff_arena_alloc(d->arena, n)) == NULL) {
-		tuff_warnx("out of memory");
-		abort();
-	}
+	if ((p = tuff_arena_alloc(d->arena, n)) == NULL)
+		d->nomem = 1;
 	return p;
 }
 
 char *
 tuff_strndup(struct tuff_doc *d, const char *s, size_t n)
 {
-	char *p = tuff_alloc(d, n + 1);
+	char *p;
 
+	if (n == SIZE_MAX || (p = tuff_alloc(d, n + 1)) == NULL) {
+		d->nomem = 1;
+		return NULL;
+	}
 	if (n > 0)	/* s may be NULL when there is nothing to copy */
 		memcpy(p, s, n);
 	p[n] = '\0';
@@ -72,6 +72,8 @@ new_node(struct tuff_doc *d, enum tuff_type type)
 {
 	struct tuff_node *n = tuff_alloc(d, sizeof(*n));
 
+	if (n == NULL)
+		return NULL;
 	memset(n, 0, sizeof(*n));
 	n->type = type;
 	return n;
@@ -82,8 +84,9 @@ new_scalar(struct tuff_doc *d, const char *s, size_t len, enum tuff_style st)
 {
 	struct tuff_node *n = new_node(d, TUFF_SCALAR);
 
+	if (n == NULL || (n->u.s.val = tuff_strndup(d, s, len)) == NULL)
+		return NULL;
 	n->style = st;
-	n->u.s.val = tuff_strndup(d, s, len);
 	n->u.s.len = len;
 	return n;
 }
@@ -160,18 +163,19 @@ tuff_copy(struct tuff_doc *d, const struct tuff_node *src)
 	struct tuff_node *n;
 	size_t i;
 
-	if (src == NULL)
+	if (src == NULL || (n = new_node(d, src->type)) == NULL)
 		return NULL;
-	n = new_node(d, src->type);
 	n->style = src->style;
 	n->utf8ok = src->utf8ok;
 	n->line = src->line;
 	n->column = src->column;
-	if (src->tag != NULL)
-		n->tag = tuff_strdup(d, src->tag);
+	if (src->tag != NULL && (n->tag = tuff_strdup(d, src->tag)) == NULL)
+		return NULL;
 	switch (src->type) {
 	case TUFF_SCALAR:
-		n->u.s.val = tuff_strndup(d, src->u.s.val, src->u.s.len);
+		if ((n->u.s.val = tuff_strndup(d, src->u.s.val,
+		    src->u.s.len)) == NULL)
+			return NULL;
 		n->u.s.len = src->u.s.len;
 		break;
 	case TUFF_SEQ:
@@ -184,30 +188,42 @@ tuff_copy(struct tuff_doc *d, const struct tuff_node *src)
 			    tuff_copy(d, src->u.map.pairs[i].val));
 		break;
 	}
-	return n;
+	return d->nomem ? NULL : n;
 }
 
-/* Grow a collection's array in the arena, doubling; old arrays stay
- * behind in the arena until the document goes. */
+/*
+ * Grow a collection's array in the arena, doubling; old arrays stay
+ * behind in the arena until the document goes.  NULL on ENOMEM, and
+ * the array as it was.
+ */
 static void *
 grow(struct tuff_doc *d, void *old, size_t n, size_t *cap, size_t elem)
 {
+	size_t c;
 	void *p;
 
 	if (n < *cap)
 		return old;
-	*cap = *cap ? *cap * 2 : 4;
-	p = tuff_alloc(d, *cap * elem);
+	c = *cap ? *cap * 2 : 4;
+	if (c > SIZE_MAX / elem / 2 || (p = tuff_alloc(d, c * elem)) == NULL) {
+		d->nomem = 1;
+		return NULL;
+	}
 	if (n > 0)
 		memcpy(p, old, n * elem);
+	*cap = c;
 	return p;
 }
 
 void
 tuff_seq_push(struct tuff_doc *d, struct tuff_node *seq, struct tuff_node *item)
 {
-	seq->u.seq.items = grow(d, seq->u.seq.items, seq->u.seq.n,
-	    &seq->u.seq.cap, sizeof(struct tuff_node *));
+	struct tuff_node **items;
+
+	if (seq == NULL || item == NULL || (items = grow(d, seq->u.seq.items,
+	    seq->u.seq.n, &seq->u.seq.cap, sizeof(*items))) == NULL)
+		return;
+	seq->u.seq.items = items;
 	seq->u.seq.items[seq->u.seq.n++] = item;
 }
 
@@ -215,8 +231,13 @@ void
 tuff_map_push(struct tuff_doc *d, struct tuff_node *map, struct tuff_node *key,
     struct tuff_node *val)
 {
-	map->u.map.pairs = grow(d, map->u.map.pairs, map->u.map.n,
-	    &map->u.map.cap, sizeof(struct tuff_pair));
+	struct tuff_pair *pairs;
+
+	if (map == NULL || key == NULL || val == NULL ||
+	    (pairs = grow(d, map->u.map.pairs, map->u.map.n, &map->u.map.cap,
+	    sizeof(*pairs))) == NULL)
+		return;
+	map->u.map.pairs = pairs;
 	map->u.map.pairs[map->u.map.n].key = key;
 	map->u.map.pairs[map->u.map.n++].val = val;
 }
@@ -245,6 +266,8 @@ tuff_map_set(struct tuff_doc *d, struct tuff_node *map, const char *key,
 {
 	struct tuff_pair *p;
 
+	if (map == NULL || val == NULL)
+		return;
 	if ((p = find_pair(map, key)) != NULL) {
 		p->val = val;
 		return;

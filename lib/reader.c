@@ -521,10 +521,12 @@ make_node(struct tuff_doc *d, const struct tuff_event *ev)
 
 	switch (ev->type) {
 	case TUFF_EV_SCALAR:
-		n = tuff_alloc(d, sizeof(*n));
+		if ((n = tuff_alloc(d, sizeof(*n))) == NULL)
+			return NULL;
 		memset(n, 0, sizeof(*n));
 		n->type = TUFF_SCALAR;
-		n->u.s.val = tuff_strndup(d, ev->val, ev->len);
+		if ((n->u.s.val = tuff_strndup(d, ev->val, ev->len)) == NULL)
+			return NULL;
 		n->u.s.len = ev->len;
 		n->utf8ok = 1;
 		break;
@@ -535,11 +537,13 @@ make_node(struct tuff_doc *d, const struct tuff_event *ev)
 		n = tuff_new_map(d);
 		break;
 	}
+	if (n == NULL)
+		return NULL;
 	n->style = (unsigned char)ev->style;
 	n->line = ev->line;
 	n->column = ev->column;
-	if (ev->tag != NULL)
-		n->tag = tuff_strdup(d, ev->tag);
+	if (ev->tag != NULL && (n->tag = tuff_strdup(d, ev->tag)) == NULL)
+		return NULL;
 	return n;
 }
 
@@ -577,8 +581,11 @@ close_collection(struct tuff_reader *r)
 
 	kid = count > 0 ? r->kids + f->base : NULL;	/* kids may be NULL */
 
+	r->nkids = f->base;
 	if (n->type == TUFF_SEQ) {
 		n->u.seq.items = tuff_alloc(r->doc, count * sizeof(*kid));
+		if (n->u.seq.items == NULL)
+			return NULL;
 		if (count > 0)
 			memcpy(n->u.seq.items, kid, count * sizeof(*kid));
 		n->u.seq.n = n->u.seq.cap = count;
@@ -586,13 +593,14 @@ close_collection(struct tuff_reader *r)
 		count /= 2;
 		n->u.map.pairs = tuff_alloc(r->doc,
 		    count * sizeof(*n->u.map.pairs));
+		if (n->u.map.pairs == NULL)
+			return NULL;
 		for (i = 0; i < count; i++) {
 			n->u.map.pairs[i].key = kid[2 * i];
 			n->u.map.pairs[i].val = kid[2 * i + 1];
 		}
 		n->u.map.n = n->u.map.cap = count;
 	}
-	r->nkids = f->base;
 	return n;
 }
 
@@ -637,7 +645,11 @@ tuff_reader_build(struct tuff_reader *r, const struct tuff_event *ev,
 	case TUFF_EV_SCALAR:
 	case TUFF_EV_SEQ_START:
 	case TUFF_EV_MAP_START:
-		n = make_node(r->doc, ev);
+		if ((n = make_node(r->doc, ev)) == NULL) {
+			r->failed = 1;
+			return tuff_seterr(e, r->name, ev->line, ev->column,
+			    "out of memory");
+		}
 		if (r->sp == 0 && n->type != TUFF_MAP &&
 		    !(n->type == TUFF_SCALAR && n->u.s.len == 0 &&
 		    n->tag == NULL && n->style == TUFF_PLAIN)) {
@@ -653,7 +665,11 @@ tuff_reader_build(struct tuff_reader *r, const struct tuff_event *ev,
 		return 0;
 	case TUFF_EV_MAP_END:
 	case TUFF_EV_SEQ_END:
-		n = close_collection(r);
+		if ((n = close_collection(r)) == NULL) {
+			r->failed = 1;
+			return tuff_seterr(e, r->name, ev->line, ev->column,
+			    "out of memory");
+		}
 		if (n->type == TUFF_MAP && check_duplicates(r, n, e) == -1)
 			return -1;
 		return attach(r, n, e);

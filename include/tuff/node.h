@@ -71,14 +71,17 @@ struct tuff_doc {
 	unsigned long		 column;
 	const char		*kind;	/* root's "kind" if a string, or NULL */
 	struct tuff_arena	*arena;
+	int			 nomem;	/* an allocation failed: sticky */
 };
 
 /* A new, empty document (root NULL) for building records.  NULL on ENOMEM. */
 struct tuff_doc	*tuff_doc_new(void);
 void		 tuff_doc_free(struct tuff_doc *);
 
-/* Allocate from the document's arena; never returns NULL (aborts on ENOMEM
- * through the arena, as an out-of-memory tool can do nothing useful). */
+/*
+ * Allocate from the document's arena.  On ENOMEM: NULL, and the
+ * document's nomem set for good.
+ */
 void		*tuff_alloc(struct tuff_doc *, size_t);
 char		*tuff_strdup(struct tuff_doc *, const char *);
 char		*tuff_strndup(struct tuff_doc *, const char *, size_t);
@@ -87,6 +90,14 @@ char		*tuff_strndup(struct tuff_doc *, const char *, size_t);
  * Building.  tuff_new_str makes a string scalar that reads back as a
  * string (quoted when plain text would read as a number, bool or null);
  * tuff_new_plain makes a plain scalar written as is (numbers, dates).
+ *
+ * Out of memory is sticky, like a writer's error: a builder that cannot
+ * allocate returns NULL and sets doc->nomem, and every builder and
+ * tuff_seq_push, tuff_map_push and tuff_map_set take a NULL argument
+ * and do nothing with it.  So a record is built without a check after
+ * each call, never holds a NULL, and the caller looks at doc->nomem
+ * once, before it uses the record: then the record is incomplete, and
+ * the caller reports "out of memory".
  */
 struct tuff_node	*tuff_new_str(struct tuff_doc *, const char *);
 struct tuff_node	*tuff_new_plain(struct tuff_doc *, const char *);
