@@ -303,6 +303,16 @@ load_delegation(const char *path)
 	return d;
 }
 
+static void
+report(const struct tuff_error *e, void *arg)
+{
+	(void)arg;
+	if (e->file == NULL)
+		tuff_warnx("%s", e->msg);
+	else
+		tuff_report("error", e);
+}
+
 /* Hand the options to the run; -1 after reporting a usage error. */
 static int
 setup(struct decide *d, const struct opts *o)
@@ -339,21 +349,11 @@ setup(struct decide *d, const struct opts *o)
 			rc = decide_set(d, DECIDE_COST, o->args[i].arg, &e);
 			break;
 		}
-	if (rc == 0)
-		rc = decide_check_options(d, &e);
-	if (rc == -1)
+	if (rc == -1) {
 		tuff_warnx("%s", e.msg);
-	return rc;
-}
-
-static void
-report(const struct tuff_error *e, void *arg)
-{
-	(void)arg;
-	if (e->file == NULL)
-		tuff_warnx("%s", e->msg);
-	else
-		tuff_report("error", e);
+		return -1;
+	}
+	return decide_check_options(d, report, NULL) > 0 ? -1 : 0;
 }
 
 /* Records of kinds the run does not read go to the body unbuilt. */

@@ -3,6 +3,7 @@
  * template and the follow-up (SPEC §3.3, §3.4, §4.2).  The run of
  * tuff-decide, built on these, is in decide_run.c.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,7 +147,9 @@ decide_check_decision(const struct decide_delegation *d,
 	if (s != NULL && outcome != DECIDE_ASSIGN)
 		return tuff_node_err(e, doc, tuff_map_get(root, "assignment"),
 		    "assignment: only a decision to assign has one");
-	if ((role = decide_role(d, by)) == -1)
+	if ((role = decide_role(d, by)) == -1 && errno == ENOMEM)
+		return tuff_node_err(e, doc, NULL, "out of memory");
+	if (role == -1)
 		return tuff_node_err(e, doc, tuff_map_get(root, "decided_by"),
 		    "decided_by: unknown role %s (the roles are %s)", by,
 		    decide_role_list(d, list, sizeof(list)));

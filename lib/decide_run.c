@@ -5,6 +5,7 @@
  * decision records already decide); then the records the run consumes
  * are written as what they become.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -173,7 +174,9 @@ decide_set_by(struct decide *d, const char *role, struct tuff_error *e)
 {
 	char list[512];
 
-	if ((d->by = decide_role(d->deleg, role)) == -1)
+	if ((d->by = decide_role(d->deleg, role)) == -1 && errno == ENOMEM)
+		return nomem(e);
+	if (d->by == -1)
 		return tuff_seterr(e, NULL, 0, 0, "--by: unknown role %s "
 		    "(the roles are %s)", role,
 		    decide_role_list(d->deleg, list, sizeof(list)));
@@ -368,38 +371,62 @@ apply_settings(struct decide *d, struct tuff_error *e)
 	return 0;
 }
 
-int
-decide_check_options(struct decide *d, struct tuff_error *e)
+/* Is each pick within the delegation, each assignment given an owner? */
+static size_t
+check_picks(struct decide *d, decide_report_fn *report, void *arg)
 {
-	char msg[400];
+	struct tuff_error e;
 	struct pick *p;
-	size_t i;
+	char msg[400];
+	size_t i, n = 0;
 
-	if (d->npicks > 0)
-		qsort(d->picks, d->npicks, sizeof(*d->picks), cmp_pick);
-	for (i = 1; i < d->npicks; i++)
-		if (strcmp(d->picks[i - 1].id, d->picks[i].id) == 0)
-			return tuff_seterr(e, NULL, 0, 0, "%s is named twice "
-			    "(by %s and %s)", d->picks[i].id,
-			    optnames[d->picks[i - 1].outcome],
-			    optnames[d->picks[i].outcome]);
-	if (d->npicks > 0 && d->by == -1)
-		return tuff_seterr(e, NULL, 0, 0, "--assign, --reject and "
-		    "--defer need --by ROLE: who decides");
-	if (apply_settings(d, e) == -1)
-		return -1;
+	memset(&e, 0, sizeof(e));
 	for (i = 0; i < d->npicks; i++) {
 		p = &d->picks[i];
 		if (decide_permit(d->deleg, d->by, p->outcome, cost_of(d, p),
-		    msg, sizeof(msg)) == -1)
-			return tuff_seterr(e, NULL, 0, 0, "%s: %s", p->id, msg);
+		    msg, sizeof(msg)) == -1) {
+			snprintf(e.msg, sizeof(e.msg), "%s: %s", p->id, msg);
+			report(&e, arg);
+			n++;
+		}
 		if (p->outcome == DECIDE_ASSIGN &&
-		    value(d, p, DECIDE_OWNER) == NULL)
-			return tuff_seterr(e, NULL, 0, 0, "%s: an assignment "
+		    value(d, p, DECIDE_OWNER) == NULL) {
+			snprintf(e.msg, sizeof(e.msg), "%s: an assignment "
 			    "needs an owner: give --owner NAME or --owner "
 			    "%s=NAME", p->id, p->id);
+			report(&e, arg);
+			n++;
+		}
 	}
-	return 0;
+	return n;
+}
+
+size_t
+decide_check_options(struct decide *d, decide_report_fn *report, void *arg)
+{
+	struct tuff_error e;
+	size_t i;
+	int rc = 0;
+
+	memset(&e, 0, sizeof(e));
+	if (d->npicks > 0)
+		qsort(d->picks, d->npicks, sizeof(*d->picks), cmp_pick);
+	for (i = 1; i < d->npicks && rc == 0; i++)
+		if (strcmp(d->picks[i - 1].id, d->picks[i].id) == 0)
+			rc = tuff_seterr(&e, NULL, 0, 0, "%s is named twice "
+			    "(by %s and %s)", d->picks[i].id,
+			    optnames[d->picks[i - 1].outcome],
+			    optnames[d->picks[i].outcome]);
+	if (rc == 0 && d->npicks > 0 && d->by == -1)
+		rc = tuff_seterr(&e, NULL, 0, 0, "--assign, --reject and "
+		    "--defer need --by ROLE: who decides");
+	if (rc == 0)
+		rc = apply_settings(d, &e);
+	if (rc == -1) {
+		report(&e, arg);
+		return 1;
+	}
+	return check_picks(d, report, arg);
 }
 
 static void

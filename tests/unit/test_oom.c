@@ -9,6 +9,7 @@
  * out of memory, and never crash or leak (the sanitizer build checks
  * the last two).
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -468,7 +469,7 @@ run_delegation(void *obj, FILE *out)
 	struct tuff_error e;
 	char list[256];
 	FILE *fp = mem_file(text, strlen(text));
-	int rc;
+	int rc, rank;
 
 	rc = decide_delegation_read(fp, "deleg.yaml", &d, &e);
 	fclose(fp);
@@ -476,8 +477,13 @@ run_delegation(void *obj, FILE *out)
 		assert_string_equal(e.msg, "out of memory");
 		return -1;
 	}
+	/* A role is looked up by its key, which takes memory. */
+	if ((rank = decide_role(d, "REKTOR")) == -1 && errno == ENOMEM) {
+		decide_delegation_free(d);
+		return -1;
+	}
 	fprintf(out, "%s %d\n", decide_role_list(d, list, sizeof(list)),
-	    decide_role(d, "Rektor"));
+	    rank);
 	decide_delegation_free(d);
 	return 0;
 }
