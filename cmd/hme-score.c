@@ -39,6 +39,7 @@ static const struct option longopts[] = {
 };
 
 struct opts {
+	struct tuff_diag_conf	 diag;
 	struct hme_config	 cf;
 	struct hme_input	 in;
 	const char		*out;
@@ -182,32 +183,11 @@ read_yaml(struct tuff_reader *r, const char *name, void *arg,
 	return hme_read_yaml(arg, r, name, e);
 }
 
-/* Every CSV operand in turn; none means standard input. */
+/* One CSV operand (tuff_each_file: none means standard input). */
 static int
-read_csv(struct hme_input *in, int argc, char *argv[])
+read_csv(FILE *fp, const char *name, void *arg, struct tuff_error *e)
 {
-	static char *dash[] = { "-", NULL };
-	struct tuff_error e;
-	const char *name;
-	FILE *fp;
-	int i, rc;
-
-	if (argc == 0) {
-		argc = 1;
-		argv = dash;
-	}
-	for (i = 0; i < argc; i++) {
-		if ((fp = tuff_open_input(argv[i], &name)) == NULL)
-			return TUFF_ERR;
-		rc = hme_read_csv(in, fp, name, &e);
-		if (fp != stdin)
-			fclose(fp);
-		if (rc == -1) {
-			tuff_report("error", &e);
-			return TUFF_ERR;
-		}
-	}
-	return TUFF_OK;
+	return hme_read_csv(arg, fp, name, e);
 }
 
 /* Score and write everything; TUFF_OK or TUFF_ERR (reported). */
@@ -255,6 +235,7 @@ main(int argc, char *argv[])
 	o.cf.min_group = HME_DEFAULT_MIN_GROUP;
 	hme_input_init(&o.in, NULL);
 	parse_options(&o, argc, argv);
+	tuff_set_diag_conf(&o.diag);	/* a typo in a kind is said once */
 	argc -= optind;
 	argv += optind;
 	if (tuff_stdin_is_tty(argc))
@@ -278,16 +259,13 @@ main(int argc, char *argv[])
 	o.in.w = w;
 
 	if (o.csv)
-		rc = read_csv(&o.in, argc, argv);
+		rc = tuff_each_file(argc, argv, read_csv, &o.in);
 	else
 		rc = tuff_each_input(argc, argv, read_yaml, &o.in);
 	if (rc == TUFF_OK)
 		rc = write_scores(&o, t, fp, w);
-	if (w != NULL && tuff_writer_close(w) == -1 && rc == TUFF_OK &&
-	    !ferror(fp)) {
-		tuff_warnx("write error: the YAML emitter failed");
-		rc = TUFF_ERR;
-	}
+	if (w != NULL && tuff_writer_close(w) == -1)
+		tuff_out_error(&out, tuff_writer_errno(w));
 	tuff_writer_free(w);
 	rc = tuff_out_close(&out, rc == TUFF_OK);
 	hme_tally_free(t);

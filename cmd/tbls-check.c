@@ -17,9 +17,11 @@
 #include "tuff/diag.h"
 #include "tuff/journey.h"
 #include "tuff/run.h"
+#include "tuff/schema.h"
 #include "tuff/tbls.h"
 
 struct opts {
+	struct tuff_diag_conf	 diag;
 	struct tbls_config	 cfg;
 	int			 gcc;
 	int			 summary;
@@ -38,7 +40,8 @@ enum {
 	OPT_STALE,
 	OPT_AS_OF,
 	OPT_RULES,
-	OPT_LIST_RULES
+	OPT_LIST_RULES,
+	OPT_STRICT
 };
 
 static const struct option longopts[] = {
@@ -52,6 +55,7 @@ static const struct option longopts[] = {
 	{ "as-of", required_argument, NULL, OPT_AS_OF },
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
+	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -61,7 +65,7 @@ usage(FILE *fp)
 	fprintf(fp,
 	    "usage: %s [-hV] [-o file] [--format yaml|gcc] [--summary]\n"
 	    "       [--fail-on error|warning|note|never] [--stale days]\n"
-	    "       [--as-of date] [--rules file] [file ...]\n"
+	    "       [--as-of date] [--rules file] [--strict] [file ...]\n"
 	    "       %s --list-rules [--rules file]\n"
 	    "  --format yaml|gcc  finding records (default), or one line each\n"
 	    "  --summary          a tbls-profile per checked record\n"
@@ -73,6 +77,8 @@ usage(FILE *fp)
 	    "today)\n"
 	    "  --rules FILE       enable, disable and re-grade rules\n"
 	    "  --list-rules       print the rulebook and exit\n"
+	    "  --strict           make every warning about the input an "
+	    "error\n"
 	    "  -o FILE            write FILE atomically, only on success\n"
 	    "  -h, --help         this help\n"
 	    "  -V, --version      the version\n",
@@ -172,6 +178,9 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **outpath,
 		case OPT_LIST_RULES:
 			*list = 1;
 			break;
+		case OPT_STRICT:
+			o->diag.strict = 1;
+			break;
 		case ':':
 		default:
 			tuff_getopt_warn(c, argv, longopts);
@@ -231,8 +240,11 @@ static int
 on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 {
 	struct opts *o = arg;
-	int rc = 0;
+	int rc = 0, journey;
 
+	journey = doc->kind != NULL && strcmp(doc->kind, "journey") == 0;
+	if (journey || tbls_kind(doc) != 0)
+		tuff_schema_check_keys(doc);	/* a kind this tool reads */
 	if (tbls_kind(doc) != 0) {
 		if (tbls_validate(doc, e) == -1) {
 			tuff_doc_free(doc);
@@ -240,7 +252,7 @@ on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 		}
 		return hold(o, doc, e);
 	}
-	if (doc->kind != NULL && strcmp(doc->kind, "journey") == 0)
+	if (journey)
 		rc = note_journey(o, doc, e);
 	if (rc == -1 || o->gcc) {
 		tuff_doc_free(doc);
@@ -248,7 +260,7 @@ on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 	}
 	/* The fast path: the writer takes the reader's buffers and frees doc. */
 	if (tuff_write_passthrough(o->w, doc) == -1)
-		return tuff_seterr(e, NULL, 0, 0, "write error");
+		return tuff_seterr_written(e);	/* reported at close */
 	return 0;
 }
 
@@ -291,7 +303,7 @@ check_held(struct opts *o)
 		if ((s = tbls_result_worst(&r)) > worst)
 			worst = s;
 		if (emit(o, o->held[i], &r) == -1) {
-			tuff_warn("write error");
+			/* Reported once, by tuff_out_close. */
 			tbls_result_free(&r);
 			return TUFF_ERR;
 		}
@@ -301,15 +313,15 @@ check_held(struct opts *o)
 }
 
 static int
-run(struct opts *o, int argc, char *argv[])
+run(struct opts *o, struct tuff_out *out, int argc, char *argv[])
 {
 	int rc;
 
-	rc = tuff_each_record(argc, argv, on_record, o);
+	rc = tuff_diag_status(tuff_each_record(argc, argv, on_record, o));
 	if (rc == TUFF_OK)
 		rc = check_held(o);
-	if (tuff_writer_close(o->w) == -1 && rc != TUFF_ERR) {
-		tuff_warn("write error");
+	if (tuff_writer_close(o->w) == -1) {
+		tuff_out_error(out, tuff_writer_errno(o->w));
 		rc = TUFF_ERR;
 	}
 	return rc;
@@ -327,16 +339,15 @@ main(int argc, char *argv[])
 	tuff_setprogname(argv[0]);
 	memset(&o, 0, sizeof(o));
 	o.fail_on = TBLS_ERROR;
+	tuff_set_diag_conf(&o.diag);
 	i = (size_t)parse_opts(argc, argv, &o, &outpath, &list);
 	argc -= (int)i;
 	argv += i;
 	if (list) {
-		if (tbls_list_rules(stdout, &o.cfg) == -1 || fflush(stdout) ||
-		    ferror(stdout)) {
-			tuff_warn("write error");
+		if ((o.out = tuff_out_open(&out, outpath)) == NULL)
 			return TUFF_ERR;
-		}
-		return TUFF_OK;
+		(void)tbls_list_rules(o.out, &o.cfg);	/* errors kept in out */
+		return tuff_out_close(&out, 1);
 	}
 	if (tuff_stdin_is_tty(argc)) {
 		usage(stderr);
@@ -349,7 +360,7 @@ main(int argc, char *argv[])
 		tuff_warnx("out of memory");
 		rc = TUFF_ERR;
 	} else
-		rc = run(&o, argc, argv);
+		rc = run(&o, &out, argc, argv);
 	rc = tuff_out_close(&out, rc != TUFF_ERR) == TUFF_OK ? rc : TUFF_ERR;
 	tuff_writer_free(o.w);
 	tbls_journeys_free(o.journeys);

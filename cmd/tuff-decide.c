@@ -4,10 +4,11 @@
  *
  * The stream is parsed once.  Records the run leaves alone are written
  * at once, as read, to a temporary body; the few it consumes are kept
- * with their place in the body.  Only when the whole stream is valid is
- * the output opened, and the body and what the kept records become are
- * spliced into it.  A run that fails therefore writes nothing, and with
- * -o the old file stays as it was.
+ * with their place in the body.  Only when the whole stream is valid
+ * are the body and what the kept records become spliced into the
+ * output.  A run that fails therefore writes nothing, and with -o the
+ * old file stays as it was.  The output is opened first all the same,
+ * so that its lock covers the reading of a register it replaces.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -19,6 +20,7 @@
 #include "tuff/decide.h"
 #include "tuff/diag.h"
 #include "tuff/run.h"
+#include "tuff/schema.h"
 
 enum {
 	OPT_ASSIGN = 256,
@@ -32,7 +34,8 @@ enum {
 	OPT_COST,
 	OPT_DELEGATION,
 	OPT_AS_OF,
-	OPT_WITHIN
+	OPT_WITHIN,
+	OPT_STRICT
 };
 
 static const struct option longopts[] = {
@@ -48,6 +51,7 @@ static const struct option longopts[] = {
 	{ "delegation",	required_argument,	NULL, OPT_DELEGATION },
 	{ "as-of",	required_argument,	NULL, OPT_AS_OF },
 	{ "within",	required_argument,	NULL, OPT_WITHIN },
+	{ "strict",	no_argument,		NULL, OPT_STRICT },
 	{ "output",	required_argument,	NULL, 'o' },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
@@ -60,10 +64,10 @@ static const char synopsis[] =
     "           [--defer ID,...] [--owner [ID=]NAME] [--due [ID=]DATE]\n"
     "           [--rationale [ID=]TEXT] [--cost [ID=]SEK] "
     "[--delegation FILE]\n"
-    "           [-o FILE] [file ...]\n"
+    "           [--strict] [-o FILE] [file ...]\n"
     "       tuff-decide --due [--as-of DATE] [--within DAYS] "
     "[--delegation FILE]\n"
-    "           [-o FILE] [file ...]\n";
+    "           [--strict] [-o FILE] [file ...]\n";
 
 static const char options[] =
     "\n"
@@ -83,12 +87,14 @@ static const char options[] =
     "  --within DAYS         the window in days (default: 31)\n"
     "Both:\n"
     "  --delegation FILE     the delegation order (default: built in)\n"
+    "  --strict              make every warning about the input an error\n"
     "  -o, --output FILE     write FILE atomically, only on success\n"
     "  -h, --help            print this help and exit\n"
     "  -V, --version         print the version and exit\n";
 
 /* What the command line asked for, before anything is read. */
 struct opts {
+	struct tuff_diag_conf diag;
 	int		 followup;	/* a bare --due */
 	const char	*decide_only;	/* name of the first option of
 					   decide mode */
@@ -113,6 +119,7 @@ struct kept {
 
 struct run {
 	struct decide		*d;
+	struct tuff_out		 spill;
 	FILE			*body;	/* what passes through, as read */
 	struct tuff_writer	*w;
 	struct kept		*kept;
@@ -233,6 +240,9 @@ parse_options(int argc, char *argv[], struct opts *o)
 			break;
 		case OPT_DELEGATION:
 			o->delegation = optarg;
+			break;
+		case OPT_STRICT:
+			o->diag.strict = 1;
 			break;
 		case OPT_DUE:
 			if (optarg == NULL && optind < argc &&
@@ -373,21 +383,23 @@ on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 	struct kept *k;
 	long at;
 
+	if (!decide_passes_through(r->d, doc->kind))
+		tuff_schema_check_keys(doc);	/* a kind this run reads */
 	if (decide_scan(r->d, doc, e) == -1) {
 		tuff_doc_free(doc);
 		return -1;
 	}
 	if (decide_passes_through(r->d, doc->kind)) {
-		/* Frees doc: the writer takes its buffers. */
+		/* Frees doc: the writer takes its buffers.  A failure is
+		 * the spill's, reported when it is closed. */
 		if (tuff_write_passthrough(r->w, doc) == -1)
-			return tuff_seterr(e, NULL, 0, 0,
-			    "temporary file: %s", strerror(errno));
+			return tuff_seterr_written(e);
 		return 0;
 	}
 	if (tuff_writer_flush(r->w) == -1 || (at = ftell(r->body)) == -1) {
 		tuff_doc_free(doc);
-		return tuff_seterr(e, NULL, 0, 0, "temporary file: %s",
-		    strerror(errno));
+		tuff_out_error(&r->spill, errno);
+		return tuff_seterr_written(e);
 	}
 	if (r->nkept == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 16;
@@ -422,9 +434,13 @@ copy_body(FILE *body, FILE *out, long to)
 	return ferror(body) || (to >= 0 && left != 0) ? -1 : 0;
 }
 
-/* The output, once the whole stream passed: body and kept records. */
+/*
+ * The output, once the whole stream passed: body and kept records.
+ * Write failures are kept in out and the spill, and reported when they
+ * are closed; anything else is reported here.
+ */
 static int
-splice(struct run *r, FILE *out)
+splice(struct run *r, struct tuff_out *out)
 {
 	struct tuff_writer *w;
 	struct tuff_error e;
@@ -432,49 +448,46 @@ splice(struct run *r, FILE *out)
 	long done = 0;
 	int rc = 0;
 
-	if ((w = tuff_writer_new(out)) == NULL) {
+	if ((w = tuff_writer_new(out->fp)) == NULL) {
 		tuff_warnx("out of memory");
 		return -1;
 	}
 	rewind(r->body);
 	for (i = 0; i < r->nkept && rc == 0; i++) {
-		if (copy_body(r->body, out, r->kept[i].at - done) == -1) {
-			tuff_warn("write error");
-			rc = -1;
+		if ((rc = copy_body(r->body, out->fp, r->kept[i].at - done)) ==
+		    -1)
 			break;
-		}
 		done = r->kept[i].at;
 		rc = decide_emit(r->d, r->kept[i].doc, w, &e);
 		r->kept[i].doc = NULL;
-		if (rc == 0)
-			rc = tuff_writer_flush(w);
 		if (rc == -1)
-			tuff_warn("write error");
+			tuff_report("error", &e);
+		else
+			rc = tuff_writer_flush(w);
 	}
-	if (rc == 0 && copy_body(r->body, out, -1) == -1) {
-		tuff_warn("write error");
-		rc = -1;
-	}
-	if (tuff_writer_close(w) == -1 && rc == 0) {
-		tuff_warn("write error");
+	if (rc == 0)
+		rc = copy_body(r->body, out->fp, -1);
+	if (tuff_writer_close(w) == -1) {
+		tuff_out_error(out, tuff_writer_errno(w));
 		rc = -1;
 	}
 	tuff_writer_free(w);
 	return rc;
 }
 
-/* Read and check the whole stream; open the output only if it passed. */
+/* Read and check the whole stream; write the output only if it passed. */
 static int
 run(struct decide *d, int argc, char **argv, const char *output)
 {
 	struct run r = { .d = d };
 	struct tuff_out out;
-	FILE *fp;
 	size_t i;
-	int rc = TUFF_ERR;
+	int ok = 0;
 
-	if ((r.body = tmpfile()) == NULL) {
-		tuff_warn("temporary file");
+	if (tuff_out_open(&out, output) == NULL)
+		return TUFF_ERR;
+	if ((r.body = tuff_out_temp(&r.spill)) == NULL) {
+		tuff_out_close(&out, 0);
 		return TUFF_ERR;
 	}
 	if ((r.w = tuff_writer_new(r.body)) == NULL) {
@@ -484,22 +497,23 @@ run(struct decide *d, int argc, char **argv, const char *output)
 	if (tuff_each_record_or_pass(argc, argv, on_record, streams, r.w,
 	    &r) != TUFF_OK)
 		goto done;
-	if (tuff_writer_close(r.w) == -1) {
-		tuff_warn("temporary file");
+	if (tuff_writer_close(r.w) == -1)
 		goto done;
-	}
 	if (decide_scan_end(d, report, NULL) > 0)
 		goto done;
-	if ((fp = tuff_out_open(&out, output)) == NULL)
+	/* Under --strict a warning was an error: nothing is written. */
+	if (tuff_diag_status(TUFF_OK) != TUFF_OK)
 		goto done;
-	rc = tuff_out_close(&out, splice(&r, fp) == 0);
+	ok = splice(&r, &out) == 0;
 done:
+	if (r.w != NULL && tuff_writer_errno(r.w) != 0)
+		tuff_out_error(&r.spill, tuff_writer_errno(r.w));
 	for (i = 0; i < r.nkept; i++)
 		tuff_doc_free(r.kept[i].doc);
 	free(r.kept);
 	tuff_writer_free(r.w);
-	fclose(r.body);
-	return rc;
+	tuff_out_close(&r.spill, 0);	/* reports a failure of its own */
+	return tuff_out_close(&out, ok);
 }
 
 int
@@ -513,6 +527,7 @@ main(int argc, char *argv[])
 	tuff_setprogname(argv[0]);
 	memset(&o, 0, sizeof(o));
 	parse_options(argc, argv, &o);
+	tuff_set_diag_conf(&o.diag);
 	argc -= optind;
 	argv += optind;
 	check_mode(&o);
@@ -532,5 +547,5 @@ done:
 	decide_free(d);
 	decide_delegation_free(deleg);
 	free(o.args);
-	return rc;
+	return tuff_diag_status(rc);
 }

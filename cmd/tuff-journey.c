@@ -11,6 +11,7 @@
 #include "tuff/diag.h"
 #include "tuff/journey.h"
 #include "tuff/run.h"
+#include "tuff/schema.h"
 
 enum format {
 	F_YAML = 0,
@@ -21,7 +22,8 @@ enum format {
 enum {
 	OPT_CHALLENGES = CHAR_MAX + 1,
 	OPT_FORMAT,
-	OPT_RANK_BY
+	OPT_RANK_BY,
+	OPT_STRICT
 };
 
 static const struct option longopts[] = {
@@ -30,13 +32,15 @@ static const struct option longopts[] = {
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "output",	required_argument,	NULL, 'o' },
 	{ "rank-by",	required_argument,	NULL, OPT_RANK_BY },
+	{ "strict",	no_argument,		NULL, OPT_STRICT },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 }
 };
 
 static const char synopsis[] =
     "usage: tuff-journey [-hV] [-o file] [--challenges] [--rank-by metric]\n"
-    "                    [--format yaml | mermaid | table] [file ...]\n";
+    "                    [--format yaml | mermaid | table] [--strict] "
+    "[file ...]\n";
 
 static const char options[] =
     "\n"
@@ -49,9 +53,12 @@ static const char options[] =
     "                       wait_days, mean_score, pains or friction\n"
     "                       (default friction)\n"
     "  --format FORMAT      yaml (default), mermaid (Markdown with one\n"
-    "                       Mermaid journey diagram per journey) or table\n";
+    "                       Mermaid journey diagram per journey) or table\n"
+    "  --strict             make every warning about the input an "
+    "error\n";
 
 struct opts {
+	struct tuff_diag_conf	 diag;
 	const char		*out;
 	enum format		 format;
 	int			 challenges;
@@ -142,6 +149,9 @@ parse_options(struct opts *o, int argc, char *argv[])
 			break;
 		case OPT_RANK_BY:
 			parse_rank(o, optarg);
+			break;
+		case OPT_STRICT:
+			o->diag.strict = 1;
 			break;
 		case ':':
 		default:
@@ -239,6 +249,16 @@ on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 	struct tuff_error je;
 	int rc = 0;
 
+	if (r->dead) {
+		/* The output failed: stop; tuff_out_close says why. */
+		tuff_doc_free(doc);
+		return tuff_seterr_written(e);
+	}
+	if (doc->kind != NULL && strcmp(doc->kind, "journey") == 0)
+		tuff_schema_check_keys(doc);
+	/* Under --strict a warning was an error: write no more. */
+	if (tuff_diag_status(TUFF_OK) != TUFF_OK)
+		r->invalid = 1;
 	if (doc->kind == NULL || strcmp(doc->kind, "journey") != 0) {
 		if (r->o->format != F_YAML)
 			r->foreign++;
@@ -278,10 +298,18 @@ finish(struct run *r)
 		if (journey_table(r->fp, r->rows, r->nrows) == -1)
 			r->dead = 1;
 	}
-	if (r->foreign > 0)
+	if (r->foreign == 1 && r->o->format == F_TABLE)
+		tuff_warnx("warning: 1 record of another kind is not shown in "
+		    "the table");
+	else if (r->foreign == 1)
+		tuff_warnx("warning: 1 record of another kind is not shown in "
+		    "the diagrams");
+	else if (r->foreign > 1 && r->o->format == F_TABLE)
 		tuff_warnx("warning: %lu records of other kinds are not shown "
-		    "in the %s", r->foreign, r->o->format == F_TABLE ?
-		    "table" : "diagrams");
+		    "in the table", r->foreign);
+	else if (r->foreign > 1)
+		tuff_warnx("warning: %lu records of other kinds are not shown "
+		    "in the diagrams", r->foreign);
 }
 
 static void
@@ -309,6 +337,7 @@ main(int argc, char *argv[])
 	tuff_setprogname(argv[0]);
 	memset(&o, 0, sizeof(o));
 	parse_options(&o, argc, argv);
+	tuff_set_diag_conf(&o.diag);
 	argc -= optind;
 	argv += optind;
 	if (tuff_stdin_is_tty(argc))
@@ -325,17 +354,15 @@ main(int argc, char *argv[])
 		tuff_out_close(&out, 0);
 		return TUFF_ERR;
 	}
-	rc = tuff_each_record(argc, argv, on_record, &r);
+	rc = tuff_diag_status(tuff_each_record(argc, argv, on_record, &r));
 	if (r.invalid)
 		rc = TUFF_ERR;
 	if (rc == TUFF_OK)
 		finish(&r);
 	if (r.w != NULL && tuff_writer_close(r.w) == -1)
-		r.dead = 1;
-	if (r.dead && rc == TUFF_OK && !ferror(r.fp)) {
-		tuff_warnx("write error: the output failed");
-		rc = TUFF_ERR;
-	}
+		tuff_out_error(&out, tuff_writer_errno(r.w));
+	else if (r.dead)
+		tuff_out_error(&out, 0);	/* the stream kept why */
 	free_run(&r);
 	return tuff_out_close(&out, rc == TUFF_OK);
 }

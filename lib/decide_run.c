@@ -818,7 +818,7 @@ write_root(struct tuff_writer *w, const struct tuff_doc *doc,
 	if (doc->nomem)
 		return nomem(e);
 	if (tuff_write_doc(w, doc->root) == -1)
-		return tuff_seterr(e, NULL, 0, 0, "write error");
+		return tuff_seterr_written(e);	/* the writer's owner reports */
 	return 0;
 }
 

@@ -12,6 +12,7 @@
 #include "tuff/field.h"
 #include "tuff/names.h"
 #include "tuff/record.h"
+#include "tuff/schema.h"
 
 /*
  * Roles are names (include/tuff/names.h): "Socialchef" and
@@ -436,6 +437,7 @@ decide_delegation_read(FILE *fp, const char *name,
 		tuff_seterr(e, name, 0, 0, "out of memory");
 		goto done;
 	}
+	tuff_schema_check_keys(doc);
 	if (read_delegation(d, doc, e) == -1)
 		goto done;
 	if ((got = tuff_reader_next(r, &extra, e)) == -1)

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "tuff/diag.h"
+#include "tuff/hash.h"
+#include "tuff/i18n.h"
 
 /*
  * The program name is set once at the start of main, like setprogname(3),
@@ -101,6 +103,19 @@ tuff_escape(char *buf, size_t size, const char *s, size_t len)
 }
 
 /*
+ * fmt in the user's language.  Every function here that takes a format
+ * looks it up, so a caller writes the English message once and
+ * xgettext finds it by the function's name (po/meson.build), as gcc's
+ * diagnostics do.  The empty msgid is the catalog's header, not a
+ * translation.
+ */
+static const char *
+translated(const char *fmt)
+{
+	return *fmt == '\0' ? fmt : _(fmt);
+}
+
+/*
  * Print "prog: HEAD TEXT TAIL" as one line, with TEXT (formatted from
  * fmt) and HEAD escaped: user text in a message can hold anything, and
  * a newline in it must not forge a second diagnostic.
@@ -113,6 +128,7 @@ say(const char *head, const char *tail, const char *fmt, va_list ap)
 	va_list again;
 	int n;
 
+	fmt = translated(fmt);
 	va_copy(again, ap);
 	n = vsnprintf(small, sizeof(small), fmt, ap);
 	if (n >= (int)sizeof(small) && (msg = malloc((size_t)n + 1)) != NULL)
@@ -194,17 +210,72 @@ tuff_set_diag_conf(struct tuff_diag_conf *c)
 	conf = c;
 }
 
+/* A warning about the input, or under --strict an error. */
+static void
+input_warning(const char *file, unsigned long line, unsigned long column,
+    const char *fmt, va_list ap)
+{
+	int strict = conf != NULL && conf->strict;
+
+	if (strict)
+		conf->promoted++;
+	vdiag(strict ? "error" : "warning", file, line, column, fmt, ap);
+}
+
 void
 tuff_input_warning(const char *file, unsigned long line,
     unsigned long column, const char *fmt, ...)
 {
 	va_list ap;
-	int strict = conf != NULL && conf->strict;
 
-	if (strict)
-		conf->promoted++;
 	va_start(ap, fmt);
-	vdiag(strict ? "error" : "warning", file, line, column, fmt, ap);
+	input_warning(file, line, column, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * Has the warning of this topic and name been said in this run?
+ * Remembers it if not.  The table is open addressing over keyed hashes,
+ * filled to three quarters at most: two different warnings share a
+ * hash with probability 2^-64 per pair, and then only one of them is
+ * said, which is the whole of the harm.
+ */
+static int
+said_before(const char *topic, const char *name, size_t len)
+{
+	struct tuff_hasher h;
+	uint64_t v;
+	size_t i;
+
+	if (conf == NULL)
+		return 0;
+	tuff_hash_init(&h);
+	tuff_hash_add(&h, topic, strlen(topic) + 1);
+	tuff_hash_add(&h, name, len);
+	if ((v = tuff_hash_end(&h)) == 0)
+		v = 1;			/* 0 marks a free slot */
+	for (i = v % TUFF_DIAG_ONCE; conf->once[i] != 0;
+	    i = (i + 1) % TUFF_DIAG_ONCE)
+		if (conf->once[i] == v)
+			return 1;
+	if (conf->nonce < TUFF_DIAG_ONCE / 4 * 3) {
+		conf->once[i] = v;
+		conf->nonce++;
+	}
+	return 0;
+}
+
+void
+tuff_input_warning_once(const char *topic, const char *name, size_t len,
+    const char *file, unsigned long line, unsigned long column,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	if (said_before(topic, name, len))
+		return;
+	va_start(ap, fmt);
+	input_warning(file, line, column, fmt, ap);
 	va_end(ap);
 }
 
@@ -249,19 +320,39 @@ tuff_getopt_warn(int c, char *const argv[], const struct option *longopts)
 		tuff_warnx("%s", what);
 }
 
+void
+tuff_write_error(const char *tmpdir, int errnum)
+{
+	if (tmpdir == NULL)
+		tuff_warnx("write error: %s", strerror(errnum));
+	else
+		tuff_warnx("write error: temporary file in %s: %s", tmpdir,
+		    strerror(errnum));
+}
+
 int
 tuff_stdout_status(void)
 {
+	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		tuff_warn("write error");
+		tuff_write_error(NULL, errno != 0 ? errno : EIO);
 		return TUFF_ERR;
 	}
 	return TUFF_OK;
 }
 
+int
+tuff_seterr_written(struct tuff_error *e)
+{
+	memset(e, 0, sizeof(*e));
+	return -1;
+}
+
 void
 tuff_report(const char *severity, const struct tuff_error *e)
 {
+	if (e->msg[0] == '\0')
+		return;		/* tuff_seterr_written: reported at close */
 	tuff_diag(severity, e->file, e->line, e->column, "%s", e->msg);
 }
 
@@ -275,7 +366,7 @@ tuff_seterr(struct tuff_error *e, const char *file, unsigned long line,
 	e->line = line;
 	e->column = column;
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	vsnprintf(e->msg, sizeof(e->msg), translated(fmt), ap);
 	va_end(ap);
 	return -1;
 }

@@ -16,6 +16,7 @@
 #include "tuff/diag.h"
 #include "tuff/hme.h"
 #include "tuff/record.h"
+#include "tuff/schema.h"
 
 #define KIND		"hme-response"
 #define SMALL_KEYS	16	/* pairwise duplicate check below this */
@@ -627,9 +628,7 @@ check_tree(struct hme_input *in, struct rec *rc, struct tuff_doc *doc,
 			return -1;
 		return rec_done(in, rc, e);
 	}
-	if (tuff_map_get(root, "kind") == NULL)
-		tuff_diag("warning", doc->file, doc->line, doc->column,
-		    "record has no kind; passed through");
+	tuff_schema_check_kind(doc);
 	return 1;
 }
 

@@ -870,7 +870,7 @@ static int
 write_error(struct tuff_reader *r, struct tuff_error *e)
 {
 	r->failed = 1;
-	return tuff_seterr(e, NULL, 0, 0, "write error");
+	return tuff_seterr_written(e);	/* the writer's owner reports it */
 }
 
 /*

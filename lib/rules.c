@@ -10,6 +10,7 @@
 #include "tuff/field.h"
 #include "tuff/record.h"
 #include "tuff/scalar.h"
+#include "tuff/schema.h"
 #include "tuff/tbls.h"
 
 /* The text of a string (scalar.h's rule), or NULL. */
@@ -56,20 +57,39 @@ rule_settings(struct tbls_config *cfg, int rule, const struct tuff_doc *doc,
 	return 0;
 }
 
+/* The rule id that id looks like a typo of, or NULL. */
+static const char *
+near_rule(const char *id)
+{
+	const char *ids[64];
+	const struct tbls_rule *rules;
+	size_t i, n;
+
+	rules = tbls_rules(&n);
+	for (i = 0; i < n && i < sizeof(ids) / sizeof(ids[0]); i++)
+		ids[i] = rules[i].id;
+	return tuff_schema_near(id, strlen(id), ids, i);
+}
+
 static int
 apply_rule(struct tbls_config *cfg, const struct tuff_doc *doc,
     const struct tuff_pair *p, struct tuff_error *e)
 {
 	size_t n;
 	const struct tbls_rule *rules = tbls_rules(&n);
-	const char *id = tuff_str(p->key), *v;
+	const char *id = tuff_str(p->key), *v, *near;
 	char buf[320];
 	int rule;
 
-	if (id == NULL || (rule = tbls_rule_find(id)) == -1)
+	if (id == NULL || (rule = tbls_rule_find(id)) == -1) {
+		if (id != NULL && (near = near_rule(id)) != NULL)
+			return tuff_node_err(e, doc, p->key,
+			    "unknown rule \"%s\"; did you mean \"%s\"?", id,
+			    near);
 		return tuff_node_err(e, doc, p->key,
 		    "unknown rule \"%s\" (tbls-check --list-rules lists them)",
 		    id != NULL ? id : "?");
+	}
 	if (p->val->type == TUFF_MAP)
 		return rule_settings(cfg, rule, doc, p->val, e);
 	v = string_of(p->val);

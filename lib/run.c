@@ -1,18 +1,16 @@
 /*
- * The part of every binary around its own logic: inputs, output,
- * reporting.
+ * The part of every binary around its own logic: the inputs read as
+ * records, one file after another.  Opening the inputs is input.c's,
+ * the output output.c's.
  */
-#define _GNU_SOURCE	/* O_TMPFILE: without it the #ifdef below is never true */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "tuff/diag.h"
 #include "tuff/run.h"
+#include "tuff/schema.h"
 
 #define STDIN_NAME	"<stdin>"
 
@@ -27,7 +25,7 @@ tuff_open_input(const char *path, const char **name)
 	}
 	*name = path;
 	if ((fp = fopen(path, "r")) == NULL)
-		tuff_warn("%s", path);
+		tuff_diag("error", path, 0, 0, "%s", strerror(errno));
 	return fp;
 }
 
@@ -37,6 +35,26 @@ tuff_stdin_is_tty(int nfiles)
 	return nfiles == 0 && isatty(STDIN_FILENO);
 }
 
+struct each_input {
+	tuff_input_fn	*fn;
+	void		*arg;
+};
+
+/* A reader on each file, for tuff_each_input. */
+static int
+read_input(FILE *fp, const char *name, void *arg, struct tuff_error *e)
+{
+	struct each_input *ei = arg;
+	struct tuff_reader *r;
+	int rc;
+
+	if ((r = tuff_reader_new(fp, name)) == NULL)
+		return tuff_seterr(e, NULL, 0, 0, "out of memory");
+	rc = ei->fn(r, name, ei->arg, e);
+	tuff_reader_free(r);
+	return rc;
+}
+
 /*
  * Call fn with a reader on each input in turn; "no files" means
  * standard input.  Stops at the first error.
@@ -44,30 +62,9 @@ tuff_stdin_is_tty(int nfiles)
 int
 tuff_each_input(int argc, char **argv, tuff_input_fn *fn, void *arg)
 {
-	static char *dash[] = { "-", NULL };
-	struct tuff_reader *r;
-	struct tuff_error e;
-	const char *name;
-	FILE *fp;
-	int i, rc = 0;
+	struct each_input ei = { fn, arg };
 
-	if (argc == 0) {
-		argc = 1;
-		argv = dash;
-	}
-	for (i = 0; i < argc && rc == 0; i++) {
-		if ((fp = tuff_open_input(argv[i], &name)) == NULL)
-			return TUFF_ERR;
-		if ((r = tuff_reader_new(fp, name)) == NULL) {
-			tuff_warnx("out of memory");
-			rc = -1;
-		} else if ((rc = fn(r, name, arg, &e)) == -1)
-			tuff_report("error", &e);
-		tuff_reader_free(r);
-		if (fp != stdin)
-			fclose(fp);
-	}
-	return rc == 0 ? TUFF_OK : TUFF_ERR;
+	return tuff_each_file(argc, argv, read_input, &ei);
 }
 
 struct each_record {
@@ -76,6 +73,23 @@ struct each_record {
 	int		(*pass)(const char *kind, void *arg);
 	struct tuff_writer *w;
 };
+
+/*
+ * A record is streamed unbuilt only when its kind needs no word: one
+ * that does not read as a string, or looks like a typo of a known kind,
+ * is built, so that read_records can say so.
+ */
+static int
+may_pass(const char *kind, void *arg)
+{
+	struct each_record *er = arg;
+	size_t len = strlen(kind);
+
+	if (tuff_plain_is_special(kind, len) ||
+	    tuff_schema_near_kind(kind, len) != NULL)
+		return 0;
+	return er->pass(kind, er->arg);
+}
 
 static int
 read_records(struct tuff_reader *r, const char *name, void *arg,
@@ -88,14 +102,12 @@ read_records(struct tuff_reader *r, const char *name, void *arg,
 	(void)name;
 	for (;;) {
 		rc = er->pass != NULL ? tuff_reader_next_or_pass(r, &doc,
-		    er->pass, er->arg, er->w, e) : tuff_reader_next(r, &doc, e);
+		    may_pass, er, er->w, e) : tuff_reader_next(r, &doc, e);
 		if (rc <= 0)
 			return rc;
 		if (rc == 2)
 			continue;	/* streamed through to w */
-		if (doc->kind == NULL && tuff_map_get(doc->root, "kind") == NULL)
-			tuff_diag("warning", doc->file, doc->line, doc->column,
-			    "record has no kind; passed through");
+		tuff_schema_check_kind(doc);
 		if (er->fn(doc, er->arg, e) == -1)
 			return -1;
 	}
@@ -117,130 +129,4 @@ tuff_each_record_or_pass(int argc, char **argv, tuff_record_fn *fn,
 	struct each_record er = { fn, arg, pass, w };
 
 	return tuff_each_input(argc, argv, read_records, &er);
-}
-
-static mode_t
-current_umask(void)
-{
-	mode_t m = umask(022);
-
-	umask(m);
-	return m;
-}
-
-/*
- * The temporary file lives beside the target, so the final rename(2) is
- * atomic: readers of FILE see the old version or the new one, never a
- * part, and a run that fails or is killed leaves the old one.  Where the
- * system has O_TMPFILE the file has no name until the run succeeds, so a
- * killed run leaves nothing behind either.
- */
-FILE *
-tuff_out_open(struct tuff_out *o, const char *path)
-{
-	const char *slash;
-	struct stat st;
-	size_t len;
-	int fd = -1;
-
-	memset(o, 0, sizeof(*o));
-	if (path == NULL || strcmp(path, "-") == 0) {
-		o->fp = stdout;
-		return o->fp;
-	}
-	o->path = path;
-	len = strlen(path) + sizeof("/.tmp.XXXXXX");
-	if ((o->tmp = malloc(len)) == NULL) {
-		tuff_warnx("out of memory");
-		return NULL;
-	}
-	slash = strrchr(path, '/');
-	/* The folder first, for O_TMPFILE; then the name for mkstemp. */
-	snprintf(o->tmp, len, "%.*s", slash != NULL ?
-	    (int)(slash - path + (slash == path)) : 1,
-	    slash != NULL ? path : ".");
-#ifdef O_TMPFILE
-	if ((fd = open(o->tmp, O_TMPFILE | O_WRONLY | O_CLOEXEC,
-	    0666)) != -1)
-		o->unnamed = 1;
-#endif
-	snprintf(o->tmp, len, "%.*s.%s.XXXXXX",
-	    slash != NULL ? (int)(slash - path + 1) : 0, path,
-	    slash != NULL ? slash + 1 : path);
-	if (fd == -1) {
-		if ((fd = mkstemp(o->tmp)) == -1)
-			goto fail;
-		/* mkstemp makes it 0600; a register is read by colleagues. */
-		(void)fchmod(fd, 0666 & ~current_umask());
-	}
-	/* Replacing a file keeps its mode, as sed -i does: an HME export
-	 * kept at 0600 stays private. */
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-		(void)fchmod(fd, st.st_mode & 07777);
-	if ((o->fp = fdopen(fd, "w")) != NULL)
-		return o->fp;
-	close(fd);
-	if (!o->unnamed)
-		unlink(o->tmp);
-fail:
-	tuff_warn("%s", path);
-	free(o->tmp);
-	o->tmp = NULL;
-	return NULL;
-}
-
-/*
- * Give the unnamed file the temporary name, from which it is renamed
- * over the target.
- */
-static int
-name_tmpfile(struct tuff_out *o)
-{
-	char proc[64];
-	int fd;
-
-	if (!o->unnamed)
-		return 0;
-	if ((fd = mkstemp(o->tmp)) == -1)
-		return -1;
-	close(fd);
-	unlink(o->tmp);
-	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fileno(o->fp));
-	if (linkat(AT_FDCWD, proc, AT_FDCWD, o->tmp, AT_SYMLINK_FOLLOW) == -1)
-		return -1;
-	o->unnamed = 0;
-	return 0;
-}
-
-int
-tuff_out_close(struct tuff_out *o, int ok)
-{
-	int bad;
-
-	if (o->fp == NULL)
-		return TUFF_ERR;
-	bad = fflush(o->fp) != 0 || ferror(o->fp);
-	if (bad && ok)
-		tuff_warn("write error");
-	if (o->path == NULL)
-		return ok && !bad ? TUFF_OK : TUFF_ERR;
-	if (!bad && ok && (fsync(fileno(o->fp)) == -1 ||
-	    name_tmpfile(o) == -1)) {
-		tuff_warn("%s", o->path);
-		bad = 1;
-	}
-	if (fclose(o->fp) != 0 && !bad && ok) {
-		tuff_warn("%s", o->path);
-		bad = 1;
-	}
-	o->fp = NULL;
-	if (ok && !bad && rename(o->tmp, o->path) == -1) {
-		tuff_warn("%s", o->path);
-		bad = 1;
-	}
-	if ((!ok || bad) && !o->unnamed)
-		unlink(o->tmp);
-	free(o->tmp);
-	o->tmp = NULL;
-	return ok && !bad ? TUFF_OK : TUFF_ERR;
 }

@@ -649,11 +649,17 @@ obstacle_stale(struct tbls_ctx *c)
 		    &day) == -1 || c->cfg->as_of - day <= c->cfg->stale_days)
 			continue;
 		snprintf(path, sizeof(path), "/obstacles/%zu/raised", i);
-		hit(c, raised, path,
-		    "obstacle %s has been open for %ld days since %s, more "
-		    "than %ld", obstacle_name(name, sizeof(name), o, i),
-		    c->cfg->as_of - day, tuff_date_fmt(day, date),
-		    c->cfg->stale_days);
+		if (c->cfg->as_of - day == 1)	/* --stale 0 */
+			hit(c, raised, path, "obstacle %s has been open for 1 "
+			    "day since %s, more than 0",
+			    obstacle_name(name, sizeof(name), o, i),
+			    tuff_date_fmt(day, date));
+		else
+			hit(c, raised, path, "obstacle %s has been open for "
+			    "%ld days since %s, more than %ld",
+			    obstacle_name(name, sizeof(name), o, i),
+			    c->cfg->as_of - day, tuff_date_fmt(day, date),
+			    c->cfg->stale_days);
 	}
 }
 

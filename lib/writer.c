@@ -18,6 +18,7 @@ struct tuff_writer {
 	FILE		*fp;
 	int		 started;	/* STREAM-START emitted */
 	int		 failed;	/* sticky */
+	int		 err;		/* errno of the first failure */
 };
 
 struct tuff_writer *
@@ -49,6 +50,26 @@ tuff_writer_free(struct tuff_writer *w)
 	free(w);
 }
 
+/*
+ * The writer failed: keep the errno of the call that failed, for the
+ * one report at the end (later calls would overwrite it).
+ */
+static void
+set_failed(struct tuff_writer *w)
+{
+	if (!w->failed)
+		w->err = w->em.error == YAML_MEMORY_ERROR ? ENOMEM :
+		    w->em.error == YAML_EMITTER_ERROR ? EINVAL :
+		    errno != 0 ? errno : EIO;
+	w->failed = 1;
+}
+
+int
+tuff_writer_errno(const struct tuff_writer *w)
+{
+	return w->failed ? w->err : 0;
+}
+
 /* Emit an event the caller initialised; the emitter owns it after. */
 static int
 emit(struct tuff_writer *w, yaml_event_t *ev)
@@ -58,7 +79,7 @@ emit(struct tuff_writer *w, yaml_event_t *ev)
 		return -1;
 	}
 	if (!yaml_emitter_emit(&w->em, ev)) {
-		w->failed = 1;
+		set_failed(w);
 		return -1;
 	}
 	return 0;
@@ -80,7 +101,7 @@ int
 tuff_writer_flush(struct tuff_writer *w)
 {
 	if (w->started && !w->failed && !yaml_emitter_flush(&w->em))
-		w->failed = 1;
+		set_failed(w);
 	return w->failed ? -1 : 0;
 }
 
@@ -95,11 +116,11 @@ tuff_writer_close(struct tuff_writer *w)
 	}
 	/* libyaml asserts when flushing an emitter that never started. */
 	if (w->started && !w->failed && !yaml_emitter_flush(&w->em))
-		w->failed = 1;
+		set_failed(w);
 	/* The emitter's flush only fills stdio's buffer: a full disk shows
 	 * when that is written. */
 	if (!w->failed && (fflush(w->fp) == EOF || ferror(w->fp)))
-		w->failed = 1;
+		set_failed(w);
 	return w->failed ? -1 : 0;
 }
 
@@ -111,7 +132,7 @@ doc_start(struct tuff_writer *w)
 	if (start_stream(w) == -1)
 		return -1;
 	if (!yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 0)) {
-		w->failed = 1;
+		set_failed(w);
 		return -1;
 	}
 	return emit(w, &ev);
@@ -185,7 +206,7 @@ emit_scalar(struct tuff_writer *w, const char *tag, char *v, size_t len,
 
 	if (tag != NULL && (t = (yaml_char_t *)strdup(tag)) == NULL) {
 		free(v);
-		w->failed = 1;
+		set_failed(w);
 		return -1;
 	}
 	memset(&ev, 0, sizeof(ev));
@@ -208,11 +229,11 @@ scalar(struct tuff_writer *w, const char *tag, const char *val, size_t len,
 
 	if (!checked && !valid_utf8((const unsigned char *)val, len)) {
 		errno = EILSEQ;
-		w->failed = 1;
+		set_failed(w);
 		return -1;
 	}
 	if ((v = malloc(len + 1)) == NULL) {
-		w->failed = 1;
+		set_failed(w);
 		return -1;
 	}
 	memcpy(v, val, len);
@@ -228,7 +249,7 @@ map_start(struct tuff_writer *w, const char *tag, int flow)
 	if (!yaml_mapping_start_event_initialize(&ev, NULL, (yaml_char_t *)tag,
 	    tag == NULL, flow ? YAML_FLOW_MAPPING_STYLE :
 	    YAML_BLOCK_MAPPING_STYLE)) {
-		w->failed = 1;
+		set_failed(w);
 		return -1;
 	}
 	return emit(w, &ev);
@@ -242,7 +263,7 @@ seq_start(struct tuff_writer *w, const char *tag, int flow)
 	if (!yaml_sequence_start_event_initialize(&ev, NULL,
 	    (yaml_char_t *)tag, tag == NULL, flow ? YAML_FLOW_SEQUENCE_STYLE :
 	    YAML_BLOCK_SEQUENCE_STYLE)) {
-		w->failed = 1;
+		set_failed(w);
 		return -1;
 	}
 	return emit(w, &ev);

@@ -7,8 +7,12 @@
 #define TUFF_DIAG_H
 
 #include <stdarg.h>
+#include <stdint.h>
 
 #include "tuff.h"
+
+/* How many distinct warnings tuff_input_warning_once remembers. */
+#define TUFF_DIAG_ONCE	1024
 
 /*
  * What main decides about diagnostics.  main owns the value and hands
@@ -19,6 +23,10 @@
 struct tuff_diag_conf {
 	int		 strict;	/* --strict */
 	unsigned long	 promoted;	/* input warnings made errors */
+	/* The library's memory for tuff_input_warning_once: main only
+	 * zeroes it, with the rest. */
+	size_t		 nonce;
+	uint64_t	 once[TUFF_DIAG_ONCE];
 };
 void	tuff_set_diag_conf(struct tuff_diag_conf *);
 
@@ -29,6 +37,18 @@ void	tuff_set_diag_conf(struct tuff_diag_conf *);
 void	tuff_input_warning(const char *file, unsigned long line,
 	    unsigned long column, const char *fmt, ...)
 	    __attribute__((format(printf, 4, 5)));
+/*
+ * tuff_input_warning, but only the first time in the run for the same
+ * topic and name (len bytes): a thousand records of kind "jorney", or
+ * a thousand steps with "scor", are one warning, at the first.  What
+ * was said is remembered as a keyed hash in main's tuff_diag_conf
+ * (none set: every call warns); past TUFF_DIAG_ONCE distinct
+ * warnings, new ones are said every time rather than forgotten.
+ */
+void	tuff_input_warning_once(const char *topic, const char *name,
+	    size_t len, const char *file, unsigned long line,
+	    unsigned long column, const char *fmt, ...)
+	    __attribute__((format(printf, 7, 8)));
 /*
  * rc, or TUFF_ERR when --strict made an input warning an error: every
  * tool passes its final status through this.
@@ -80,11 +100,32 @@ void	tuff_getopt_warn(int c, char *const argv[],
 /*
  * Flush standard output and say whether all that was written to it
  * arrived: TUFF_OK, or TUFF_ERR after "prog: write error: ...", so that
- * even "tool --help >/dev/full" fails.
+ * even "tool --help >/dev/full" fails.  For short texts (help, version)
+ * that stdio holds until this flush, so the failing call is this one;
+ * a run's output goes through tuff_out_open, which keeps the errno.
  */
 int	tuff_stdout_status(void);
 
-/* Report a filled error value as an error or a warning. */
+/*
+ * The one voice of a failed write, for every tool: "prog: write error:
+ * REASON" (strerror(errnum) of the call that failed), or, for a
+ * temporary file of the run's own in directory tmpdir, "prog: write
+ * error: temporary file in TMPDIR: REASON".
+ */
+void	tuff_write_error(const char *tmpdir, int errnum);
+
+/*
+ * Fill e for a write to the output (or a spill) that failed, to stop
+ * the run: the output's tuff_out_close reports it once, with the
+ * failing call's reason, so tuff_report says nothing for it.  Returns
+ * -1.
+ */
+int	tuff_seterr_written(struct tuff_error *e);
+
+/*
+ * Report a filled error value as an error or a warning (nothing for
+ * one filled by tuff_seterr_written).
+ */
 void	tuff_report(const char *severity, const struct tuff_error *e);
 
 /* Fill e (any of file, line, column may be NULL/0); always returns -1. */

@@ -109,8 +109,14 @@ struct tuff_writer	*tuff_writer_new(FILE *);
  * 0, or -1.
  */
 int			 tuff_writer_flush(struct tuff_writer *);
-/* Ends the stream and flushes; returns 0 or -1 (write error: see errno). */
+/* Ends the stream and flushes; returns 0 or -1 (tuff_writer_errno). */
 int			 tuff_writer_close(struct tuff_writer *);
+/*
+ * 0 while the writer has not failed; after it failed, the errno of the
+ * call that failed (a write, EILSEQ for text that is not UTF-8, ENOMEM;
+ * EINVAL for an event out of order), for the one report at the end.
+ */
+int			 tuff_writer_errno(const struct tuff_writer *);
 void			 tuff_writer_free(struct tuff_writer *);
 
 /* Write one record.  0, or -1 on an emitter or write error. */

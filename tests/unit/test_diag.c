@@ -107,9 +107,10 @@ test_one_line(void **state)
 static void
 test_strict(void **state)
 {
-	struct tuff_diag_conf conf = { 0, 0 };
+	struct tuff_diag_conf conf;
 
 	(void)state;
+	memset(&conf, 0, sizeof(conf));
 	tuff_setprogname("tuff-journey");
 	tuff_set_diag_conf(&conf);
 	assert_string_equal(stderr_of(warned),
@@ -124,6 +125,102 @@ test_strict(void **state)
 	assert_int_equal(tuff_diag_status(1), 2);
 	tuff_set_diag_conf(NULL);
 	assert_int_equal(tuff_diag_status(0), 0);
+}
+
+static size_t
+lines_of(const char *s)
+{
+	size_t n = 0;
+
+	for (; (s = strchr(s, '\n')) != NULL; s++)
+		n++;
+	return n;
+}
+
+static void
+warned_twice(void)
+{
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		tuff_input_warning_once("kind", "jorney", 6, "f.yaml", 2 + i, 7,
+		    "unknown kind \"%s\"", "jorney");
+		tuff_input_warning_once("journey.steps", "jorney", 6, "f.yaml",
+		    3 + i, 5, "unknown key \"%s\"", "jorney");
+		tuff_input_warning_once("kind", "jorney\0x", 8, "f.yaml",
+		    4 + i, 7, "unknown kind \"%s\"", "jorney\\0x");
+	}
+}
+
+/* Said once per topic and name, at the first; each counts for --strict. */
+static void
+test_once(void **state)
+{
+	struct tuff_diag_conf conf;
+
+	(void)state;
+	memset(&conf, 0, sizeof(conf));
+	tuff_setprogname("tuff-journey");
+	tuff_set_diag_conf(&conf);
+	assert_string_equal(stderr_of(warned_twice),
+	    "tuff-journey: f.yaml:2:7: warning: unknown kind \"jorney\"\n"
+	    "tuff-journey: f.yaml:3:5: warning: unknown key \"jorney\"\n"
+	    "tuff-journey: f.yaml:4:7: warning: unknown kind \"jorney\\0x\"\n");
+	assert_int_equal(conf.nonce, 3);
+	assert_int_equal(tuff_diag_status(0), 0);
+	/* Remembered across calls: a second run of the same says nothing. */
+	assert_string_equal(stderr_of(warned_twice), "");
+	conf.strict = 1;
+	memset(conf.once, 0, sizeof(conf.once));
+	conf.nonce = 0;
+	assert_string_equal(stderr_of(warned_twice),
+	    "tuff-journey: f.yaml:2:7: error: unknown kind \"jorney\"\n"
+	    "tuff-journey: f.yaml:3:5: error: unknown key \"jorney\"\n"
+	    "tuff-journey: f.yaml:4:7: error: unknown kind \"jorney\\0x\"\n");
+	assert_int_equal(conf.promoted, 3);
+	assert_int_equal(tuff_diag_status(0), 2);
+	/* Without a configuration there is no memory: each call warns. */
+	tuff_set_diag_conf(NULL);
+	assert_int_equal(lines_of(stderr_of(warned_twice)), 6);
+}
+
+/* 768 distinct warnings, each said twice and a bit; then 10 more twice. */
+static void
+many(void)
+{
+	char name[16];
+	int i;
+
+	for (i = 0; i < 2 * TUFF_DIAG_ONCE; i++) {
+		snprintf(name, sizeof(name), "k%d", i % (TUFF_DIAG_ONCE / 4 * 3));
+		tuff_input_warning_once("kind", name, strlen(name), NULL, 0, 0,
+		    "%s", name);
+	}
+	for (i = 0; i < 20; i++) {
+		snprintf(name, sizeof(name), "more%d", i % 10);
+		tuff_input_warning_once("kind", name, strlen(name), NULL, 0, 0,
+		    "%s", name);
+	}
+}
+
+/*
+ * The memory is bounded: past three quarters of TUFF_DIAG_ONCE, new
+ * warnings are said every time rather than lost, and those remembered
+ * stay so.  Under --strict, promoted counts what was said.
+ */
+static void
+test_once_full(void **state)
+{
+	struct tuff_diag_conf conf;
+
+	(void)state;
+	memset(&conf, 0, sizeof(conf));
+	conf.strict = 1;
+	tuff_set_diag_conf(&conf);
+	(void)stderr_of(many);
+	assert_int_equal(conf.nonce, TUFF_DIAG_ONCE / 4 * 3);
+	assert_int_equal(conf.promoted, TUFF_DIAG_ONCE / 4 * 3 + 20);
+	tuff_set_diag_conf(NULL);
 }
 
 static void
@@ -160,6 +257,8 @@ main(void)
 		cmocka_unit_test(test_escape_cut),
 		cmocka_unit_test(test_one_line),
 		cmocka_unit_test(test_strict),
+		cmocka_unit_test(test_once),
+		cmocka_unit_test(test_once_full),
 		cmocka_unit_test(test_long),
 	};
 

@@ -1,0 +1,18 @@
+# The reader of the output goes away (| head -n 1).  With SIGPIPE
+# ignored, as systemd starts services, the tool says "Broken pipe" once
+# and exits 2; with SIGPIPE as usual it dies of it, silently, as every
+# filter does.
+. ../big.inc
+notes 10000 >"$TMPDIR/big.yaml"
+cat data/kommun.yaml >>"$TMPDIR/big.yaml"
+(
+	trap '' PIPE
+	hme-score  "$TMPDIR/big.yaml"
+	echo "ignored: exit $?" >"$TMPDIR/status"
+) | head -n 1
+cat "$TMPDIR/status"
+(
+	env --default-signal=PIPE hme-score  "$TMPDIR/big.yaml"
+	echo "default: exit $?" >"$TMPDIR/status"
+) | head -n 1
+cat "$TMPDIR/status"
