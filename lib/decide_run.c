@@ -16,6 +16,7 @@
 #include "tuff/diag.h"
 #include "tuff/field.h"
 #include "tuff/record.h"
+#include "tuff/run.h"
 #include "tuff/scalar.h"
 
 struct pos {
@@ -670,6 +671,24 @@ problem(decide_report_fn *report, void *arg, const struct pos *at,
 	report(&e, arg);
 }
 
+/*
+ * An id of a kind found at first and again at at: "(given twice?)"
+ * when the two inputs hold the same content (SPEC §2).
+ */
+static void
+twice(decide_report_fn *report, void *arg, const char *what,
+    const struct pos *first, const struct pos *at, const char *id)
+{
+	if (first->file != NULL && at->file != NULL &&
+	    tuff_inputs_same(first->file, at->file))
+		problem(report, arg, at, "%s %s is there twice (first at "
+		    "%s:%lu; given twice?)", what, id, first->file,
+		    first->line);
+	else
+		problem(report, arg, at, "%s %s is there twice (first at "
+		    "%s:%lu)", what, id, first->file, first->line);
+}
+
 static size_t
 check_twice(struct decide *d, decide_report_fn *report, void *arg)
 {
@@ -679,9 +698,8 @@ check_twice(struct decide *d, decide_report_fn *report, void *arg)
 
 	for (i = 0; i < d->nchals; i++)
 		if (i > 0 && strcmp(d->byid[i - 1]->id, d->byid[i]->id) == 0) {
-			problem(report, arg, &d->byid[i]->at, "challenge %s is "
-			    "there twice (first at %s:%lu)", d->byid[i]->id,
-			    d->byid[i - 1]->at.file, d->byid[i - 1]->at.line);
+			twice(report, arg, "challenge", &d->byid[i - 1]->at,
+			    &d->byid[i]->at, d->byid[i]->id);
 			n++;
 		}
 	for (i = 1; i < d->nseen; i++) {
@@ -690,9 +708,7 @@ check_twice(struct decide *d, decide_report_fn *report, void *arg)
 		if (t->kind == 'r' || s->kind != t->kind ||
 		    strcmp(s->id, t->id) != 0)
 			continue;
-		problem(report, arg, &t->at, "%s %s is there twice (first at "
-		    "%s:%lu)", what[t->kind == 'U'], t->id, s->at.file,
-		    s->at.line);
+		twice(report, arg, what[t->kind == 'U'], &s->at, &t->at, t->id);
 		n++;
 	}
 	return n;

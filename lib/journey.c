@@ -15,6 +15,7 @@
 #include "tuff/hash.h"
 #include "tuff/journey.h"
 #include "tuff/names.h"
+#include "tuff/run.h"
 #include "width.h"
 
 /*
@@ -731,6 +732,26 @@ grow_ids(struct journey_ids *s)
 	return 0;
 }
 
+/*
+ * A journey id seen before, at slot.  When the two places are in
+ * inputs with the same content, the cause is likely one file given
+ * twice, and the message says so (SPEC §2).
+ */
+static int
+duplicate(const struct tuff_doc *doc, const struct tuff_node *idn,
+    const char *id, const struct id_slot *slot, struct tuff_error *e)
+{
+	const char *first = slot->file != NULL ? slot->file : "<input>";
+
+	if (doc->file != NULL && slot->file != NULL &&
+	    tuff_inputs_same(doc->file, slot->file))
+		return tuff_node_err(e, doc, idn, "id: duplicate id \"%s\"; "
+		    "first used at %s:%lu:%lu (given twice?)", id, first,
+		    slot->line, slot->column);
+	return tuff_node_err(e, doc, idn, "id: duplicate id \"%s\"; first "
+	    "used at %s:%lu:%lu", id, first, slot->line, slot->column);
+}
+
 int
 journey_ids_add(struct journey_ids *s, const struct tuff_doc *doc,
     struct tuff_error *e)
@@ -742,10 +763,7 @@ journey_ids_add(struct journey_ids *s, const struct tuff_doc *doc,
 	if (id == NULL)
 		return tuff_node_err(e, doc, idn, "id: required key is missing");
 	if (s->cap > 0 && (slot = find_slot(s->slots, s->cap, id))->id != NULL)
-		return tuff_node_err(e, doc, idn,
-		    "id: duplicate id \"%s\"; first used at %s:%lu:%lu", id,
-		    slot->file != NULL ? slot->file : "<input>", slot->line,
-		    slot->column);
+		return duplicate(doc, idn, id, slot, e);
 	if ((s->n + 1) * 2 > s->cap && grow_ids(s) == -1)
 		return tuff_node_err(e, doc, idn, "out of memory");
 	slot = find_slot(s->slots, s->cap, id);
