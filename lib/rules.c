@@ -3,11 +3,13 @@
  * yamllint-style.  The file is read with the record reader, so it has
  * the limits of every input (no aliases, no duplicate keys, ...).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "tuff/diag.h"
 #include "tuff/field.h"
+#include "tuff/names.h"
 #include "tuff/record.h"
 #include "tuff/scalar.h"
 #include "tuff/schema.h"
@@ -71,6 +73,27 @@ near_rule(const char *id)
 	return tuff_schema_near(id, strlen(id), ids, i);
 }
 
+/*
+ * The rule an id names, compared after Unicode NFC (names.h) as every
+ * name is: its index, -1 when there is none, -2 out of memory.  Today's
+ * ids are ASCII, which NFC leaves as they are; a rule whose id has a
+ * letter like "ö" will be found however the file composed it.
+ */
+static int
+find_rule(const char *id)
+{
+	struct tuff_namebuf b = { NULL, 0, 0 };
+	int rule;
+
+	if (tuff_name_key(&b, id, strlen(id), TUFF_NAME_NFC) == -1) {
+		tuff_namebuf_free(&b);
+		return errno == ENOMEM ? -2 : tbls_rule_find(id);
+	}
+	rule = tbls_rule_find(b.s);
+	tuff_namebuf_free(&b);
+	return rule;
+}
+
 static int
 apply_rule(struct tbls_config *cfg, const struct tuff_doc *doc,
     const struct tuff_pair *p, struct tuff_error *e)
@@ -79,9 +102,11 @@ apply_rule(struct tbls_config *cfg, const struct tuff_doc *doc,
 	const struct tbls_rule *rules = tbls_rules(&n);
 	const char *id = tuff_str(p->key), *v, *near;
 	char buf[320];
-	int rule;
+	int rule = -1;
 
-	if (id == NULL || (rule = tbls_rule_find(id)) == -1) {
+	if (id != NULL && (rule = find_rule(id)) == -2)
+		return tuff_node_err(e, doc, NULL, "out of memory");
+	if (id == NULL || rule == -1) {
 		if (id != NULL && (near = near_rule(id)) != NULL)
 			return tuff_node_err(e, doc, p->key,
 			    "unknown rule \"%s\"; did you mean \"%s\"?", id,
