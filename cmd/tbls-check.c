@@ -2,11 +2,12 @@
  * tbls-check: check assignments and decisions against the seven TBLS
  * principles (SPEC §4.3), like a linter checks code.
  *
- * Records of other kinds stream through as they come.  Assignments and
- * decisions are held (they are few) until the stream ends, because a
- * need's journey may come after the assignment that cites it; then
- * each is written in input order, followed by its findings and, with
- * --summary, its tbls-profile.
+ * Every record is written as read, in its place, into held output
+ * (tuff/stream.h).  Assignments and decisions are also kept (they are
+ * few) until the stream ends, because a need's journey may come after
+ * the assignment that cites it; then each is checked, and its findings
+ * and, with --summary, its tbls-profile are written at the place right
+ * after it.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -18,19 +19,19 @@
 #include "tuff/journey.h"
 #include "tuff/run.h"
 #include "tuff/schema.h"
+#include "tuff/stream.h"
 #include "tuff/tbls.h"
 
 struct opts {
+	struct tuff_held	 h;
 	struct tuff_diag_conf	 diag;
 	struct tbls_config	 cfg;
 	int			 gcc;
 	int			 summary;
 	enum tbls_severity	 fail_on;
+	enum tbls_severity	 worst;
 	struct tbls_journeys	*journeys;
-	struct tuff_writer	*w;
-	FILE			*out;
-	struct tuff_doc		**held;
-	size_t			 nheld, capheld;
+	struct tbls_result	 result;
 };
 
 enum {
@@ -201,23 +202,15 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **outpath,
 	return optind;
 }
 
+/* Keep doc, to check it at the place right after it. */
 static int
 hold(struct opts *o, struct tuff_doc *doc, struct tuff_error *e)
 {
-	struct tuff_doc **v;
-	size_t cap;
-
-	if (o->nheld == o->capheld) {
-		cap = o->capheld ? o->capheld * 2 : 16;
-		if ((v = reallocarray(o->held, cap, sizeof(*v))) == NULL) {
-			tuff_doc_free(doc);
-			return tuff_seterr(e, NULL, 0, 0, "out of memory");
-		}
-		o->held = v;
-		o->capheld = cap;
+	if (!o->gcc && tuff_write_unchanged(o->h.w, doc) == -1) {
+		tuff_doc_free(doc);
+		return tuff_writer_error(o->h.w, e);
 	}
-	o->held[o->nheld++] = doc;
-	return 0;
+	return tuff_held_keep(&o->h, doc, e);
 }
 
 /* Note a journey's actors for helhetssyn.narrow-collaboration. */
@@ -240,7 +233,7 @@ static int
 on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 {
 	struct opts *o = arg;
-	int rc = 0, journey;
+	int journey;
 
 	journey = doc->kind != NULL && strcmp(doc->kind, "journey") == 0;
 	if (journey || tbls_kind(doc) != 0)
@@ -252,79 +245,54 @@ on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 		}
 		return hold(o, doc, e);
 	}
-	if (journey)
-		rc = note_journey(o, doc, e);
-	if (rc == -1 || o->gcc) {
+	if (journey && note_journey(o, doc, e) == -1) {
 		tuff_doc_free(doc);
-		return rc;
+		return -1;
 	}
-	/* The fast path: the writer takes the reader's buffers and frees doc. */
-	if (tuff_write_passthrough(o->w, doc) == -1)
-		return tuff_seterr_written(e);	/* reported at close */
+	if (o->gcc) {
+		tuff_doc_free(doc);
+		return 0;
+	}
+	if (tuff_write_passthrough(o->h.w, doc) == -1)
+		return tuff_writer_error(o->h.w, e);
 	return 0;
 }
 
-/* Write one held record with what it was found to have. */
+/* Records that are neither checked nor journeys pass on unbuilt. */
 static int
-emit(struct opts *o, const struct tuff_doc *doc, const struct tbls_result *r)
+passes(const char *kind, void *arg)
 {
+	(void)arg;
+	return strcmp(kind, "assignment") != 0 &&
+	    strcmp(kind, "decision") != 0 && strcmp(kind, "journey") != 0;
+}
+
+/* At the place after a checked record: what it was found to have. */
+static int
+findings(void *arg, struct tuff_writer *w, void *ctx, struct tuff_error *e)
+{
+	const struct tuff_doc *doc = arg;
+	struct opts *o = ctx;
+	struct tbls_result *r = &o->result;
+	enum tbls_severity s;
+	FILE *fp;
 	size_t i;
 	int rc = 0;
 
-	if (!o->gcc && tuff_write_doc(o->w, doc->root) == -1)
-		return -1;
+	if (tbls_check(&o->cfg, o->journeys, doc, r) == -1)
+		return tuff_seterr(e, NULL, 0, 0, "out of memory");
+	if ((s = tbls_result_worst(r)) > o->worst)
+		o->worst = s;
+	if (o->gcc && tuff_writer_file(w, &fp) == -1)
+		return tuff_seterr_written(e);
 	for (i = 0; i < r->n && rc == 0; i++)
-		rc = o->gcc ? tbls_print_finding(o->out, doc, &r->v[i]) :
-		    tbls_write_finding(o->w, doc, &r->v[i]);
+		rc = o->gcc ? tbls_print_finding(fp, doc, &r->v[i]) :
+		    tbls_write_finding(w, doc, &r->v[i]);
 	if (rc == 0 && o->summary)
-		rc = o->gcc ? tbls_print_profile(o->out, doc, r) :
-		    tbls_write_profile(o->w, doc, r);
-	return rc;
-}
-
-/*
- * Check and write every held record, in input order.  Returns TUFF_OK,
- * TUFF_NO when a finding is at or above --fail-on, or TUFF_ERR.
- */
-static int
-check_held(struct opts *o)
-{
-	struct tbls_result r;
-	enum tbls_severity worst = TBLS_OFF, s;
-	size_t i;
-
-	memset(&r, 0, sizeof(r));
-	for (i = 0; i < o->nheld; i++) {
-		if (tbls_check(&o->cfg, o->journeys, o->held[i], &r) == -1) {
-			tuff_warnx("out of memory");
-			tbls_result_free(&r);
-			return TUFF_ERR;
-		}
-		if ((s = tbls_result_worst(&r)) > worst)
-			worst = s;
-		if (emit(o, o->held[i], &r) == -1) {
-			/* Reported once, by tuff_out_close. */
-			tbls_result_free(&r);
-			return TUFF_ERR;
-		}
-	}
-	tbls_result_free(&r);
-	return worst != TBLS_OFF && worst >= o->fail_on ? TUFF_NO : TUFF_OK;
-}
-
-static int
-run(struct opts *o, struct tuff_out *out, int argc, char *argv[])
-{
-	int rc;
-
-	rc = tuff_diag_status(tuff_each_record(argc, argv, on_record, o));
-	if (rc == TUFF_OK)
-		rc = check_held(o);
-	if (tuff_writer_close(o->w) == -1) {
-		tuff_out_error(out, tuff_writer_errno(o->w));
-		rc = TUFF_ERR;
-	}
-	return rc;
+		rc = o->gcc ? tbls_print_profile(fp, doc, r) :
+		    tbls_write_profile(w, doc, r);
+	/* A failed write is kept in the output, and reported at its close. */
+	return rc == -1 ? tuff_seterr_written(e) : 0;
 }
 
 int
@@ -333,6 +301,7 @@ main(int argc, char *argv[])
 	struct opts o;
 	struct tuff_out out;
 	const char *outpath = NULL;
+	FILE *fp;
 	size_t i;
 	int rc, list = 0;
 
@@ -344,28 +313,25 @@ main(int argc, char *argv[])
 	argc -= (int)i;
 	argv += i;
 	if (list) {
-		if ((o.out = tuff_out_open(&out, outpath)) == NULL)
+		if ((fp = tuff_out_open(&out, outpath)) == NULL)
 			return TUFF_ERR;
-		(void)tbls_list_rules(o.out, &o.cfg);	/* errors kept in out */
+		(void)tbls_list_rules(fp, &o.cfg);	/* errors kept in out */
 		return tuff_out_close(&out, 1);
 	}
 	if (tuff_stdin_is_tty(argc)) {
 		usage(stderr);
 		return TUFF_ERR;
 	}
-	if ((o.out = tuff_out_open(&out, outpath)) == NULL)
-		return TUFF_ERR;
-	if ((o.w = tuff_writer_new(o.out)) == NULL ||
-	    (o.journeys = tbls_journeys_new()) == NULL) {
+	if ((o.journeys = tbls_journeys_new()) == NULL) {
 		tuff_warnx("out of memory");
-		rc = TUFF_ERR;
-	} else
-		rc = run(&o, &out, argc, argv);
-	rc = tuff_out_close(&out, rc != TUFF_ERR) == TUFF_OK ? rc : TUFF_ERR;
-	tuff_writer_free(o.w);
+		return TUFF_ERR;
+	}
+	o.h = (struct tuff_held){ on_record, passes, NULL, findings, &o,
+	    o.gcc, NULL, NULL };
+	rc = tuff_held_run(&o.h, argc, argv, outpath);
+	if (rc == TUFF_OK && o.worst != TBLS_OFF && o.worst >= o.fail_on)
+		rc = TUFF_NO;
+	tbls_result_free(&o.result);
 	tbls_journeys_free(o.journeys);
-	for (i = 0; i < o.nheld; i++)
-		tuff_doc_free(o.held[i]);
-	free(o.held);
 	return rc;
 }

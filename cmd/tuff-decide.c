@@ -2,13 +2,13 @@
  * tuff-decide: challenges into decisions and assignments within the
  * delegation order, and the follow-up of assignments (SPEC §4.2).
  *
- * The stream is parsed once.  Records the run leaves alone are written
- * at once, as read, to a temporary body; the few it consumes are kept
- * with their place in the body.  Only when the whole stream is valid
- * are the body and what the kept records become spliced into the
- * output.  A run that fails therefore writes nothing, and with -o the
- * old file stays as it was.  The output is opened first all the same,
- * so that its lock covers the reading of a register it replaces.
+ * The stream is parsed once, into held output (tuff/stream.h): records
+ * the run leaves alone as read, and a place for each it changes or
+ * replaces.  Only when the whole stream is valid is the held text
+ * written with what those records become at their places.  A run that
+ * fails therefore writes nothing, and with -o the old file stays as it
+ * was.  The output is opened first all the same, so that its lock
+ * covers the reading of a register it replaces.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -21,6 +21,7 @@
 #include "tuff/diag.h"
 #include "tuff/run.h"
 #include "tuff/schema.h"
+#include "tuff/stream.h"
 
 enum {
 	OPT_ASSIGN = 256,
@@ -111,19 +112,9 @@ struct opts {
 	size_t		 nargs;
 };
 
-/* A record the run consumes, and where in the body it belongs. */
-struct kept {
-	struct tuff_doc	*doc;
-	long		 at;
-};
-
 struct run {
+	struct tuff_held	 h;
 	struct decide		*d;
-	struct tuff_out		 spill;
-	FILE			*body;	/* what passes through, as read */
-	struct tuff_writer	*w;
-	struct kept		*kept;
-	size_t			 nkept, cap;
 };
 
 static void __attribute__((noreturn))
@@ -366,7 +357,7 @@ setup(struct decide *d, const struct opts *o)
 	return decide_check_options(d, report, NULL) > 0 ? -1 : 0;
 }
 
-/* Records of kinds the run does not read go to the body unbuilt. */
+/* Records of kinds the run does not read are passed on unbuilt. */
 static int
 streams(const char *kind, void *arg)
 {
@@ -375,13 +366,11 @@ streams(const char *kind, void *arg)
 	return decide_streams(r->d, kind);
 }
 
-/* Validate each record; write it to the body, or keep it. */
+/* Validate each record; pass it on as read, or keep it. */
 static int
 on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 {
 	struct run *r = arg;
-	struct kept *k;
-	long at;
 
 	if (!decide_passes_through(r->d, doc->kind))
 		tuff_schema_check_keys(doc);	/* a kind this run reads */
@@ -389,131 +378,55 @@ on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 		tuff_doc_free(doc);
 		return -1;
 	}
-	if (decide_passes_through(r->d, doc->kind)) {
-		/* Frees doc: the writer takes its buffers.  A failure is
-		 * the spill's, reported when it is closed. */
-		if (tuff_write_passthrough(r->w, doc) == -1)
-			return tuff_seterr_written(e);
+	switch (decide_fate(r->d, doc)) {
+	case DECIDE_PASS:
+		if (tuff_write_passthrough(r->h.w, doc) == -1)
+			return tuff_writer_error(r->h.w, e);
 		return 0;
-	}
-	if (tuff_writer_flush(r->w) == -1 || (at = ftell(r->body)) == -1) {
+	case DECIDE_DROP:
 		tuff_doc_free(doc);
-		tuff_out_error(&r->spill, errno);
-		return tuff_seterr_written(e);
-	}
-	if (r->nkept == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 16;
-		if ((k = realloc(r->kept, r->cap * sizeof(*k))) == NULL) {
+		return 0;
+	case DECIDE_CHANGE:
+		/* The lines before it stay, with what it becomes after. */
+		if (tuff_write_head(r->h.w, doc) == -1) {
 			tuff_doc_free(doc);
-			return tuff_seterr(e, NULL, 0, 0, "out of memory");
+			return tuff_writer_error(r->h.w, e);
 		}
-		r->kept = k;
+		break;
+	case DECIDE_REPLACE:
+		break;
 	}
-	r->kept[r->nkept].doc = doc;
-	r->kept[r->nkept++].at = at;
-	return 0;
+	/* What it becomes is written at its place, at the end. */
+	return tuff_held_keep(&r->h, doc, e);
 }
 
-/* Copy the body from where it is up to offset to (-1: to its end). */
+/* The whole stream is read: is it right as a whole? */
 static int
-copy_body(FILE *body, FILE *out, long to)
+scan_end(void *arg)
 {
-	char buf[BUFSIZ];
-	size_t n, want;
-	long left = to;
+	struct run *r = arg;
 
-	for (;;) {
-		want = to < 0 || (size_t)left > sizeof(buf) ? sizeof(buf) :
-		    (size_t)left;
-		if (want == 0 || (n = fread(buf, 1, want, body)) == 0)
-			break;
-		if (fwrite(buf, 1, n, out) != n)
-			return -1;
-		left -= (long)n;
-	}
-	return ferror(body) || (to >= 0 && left != 0) ? -1 : 0;
+	return decide_scan_end(r->d, report, NULL) > 0 ? -1 : 0;
 }
 
-/*
- * The output, once the whole stream passed: body and kept records.
- * Write failures are kept in out and the spill, and reported when they
- * are closed; anything else is reported here.
- */
+/* At a place: what the record kept there becomes. */
 static int
-splice(struct run *r, struct tuff_out *out)
+emit_at(void *arg, struct tuff_writer *w, void *ctx, struct tuff_error *e)
 {
-	struct tuff_writer *w;
-	struct tuff_error e;
-	size_t i;
-	long done = 0;
-	int rc = 0;
+	struct run *r = ctx;
 
-	if ((w = tuff_writer_new(out->fp)) == NULL) {
-		tuff_warnx("out of memory");
-		return -1;
-	}
-	rewind(r->body);
-	for (i = 0; i < r->nkept && rc == 0; i++) {
-		if ((rc = copy_body(r->body, out->fp, r->kept[i].at - done)) ==
-		    -1)
-			break;
-		done = r->kept[i].at;
-		rc = decide_emit(r->d, r->kept[i].doc, w, &e);
-		r->kept[i].doc = NULL;
-		if (rc == -1)
-			tuff_report("error", &e);
-		else
-			rc = tuff_writer_flush(w);
-	}
-	if (rc == 0)
-		rc = copy_body(r->body, out->fp, -1);
-	if (tuff_writer_close(w) == -1) {
-		tuff_out_error(out, tuff_writer_errno(w));
-		rc = -1;
-	}
-	tuff_writer_free(w);
-	return rc;
+	return decide_emit(r->d, arg, w, e);
 }
 
-/* Read and check the whole stream; write the output only if it passed. */
 static int
 run(struct decide *d, int argc, char **argv, const char *output)
 {
-	struct run r = { .d = d };
-	struct tuff_out out;
-	size_t i;
-	int ok = 0;
+	struct run r;
 
-	if (tuff_out_open(&out, output) == NULL)
-		return TUFF_ERR;
-	if ((r.body = tuff_out_temp(&r.spill)) == NULL) {
-		tuff_out_close(&out, 0);
-		return TUFF_ERR;
-	}
-	if ((r.w = tuff_writer_new(r.body)) == NULL) {
-		tuff_warnx("out of memory");
-		goto done;
-	}
-	if (tuff_each_record_or_pass(argc, argv, on_record, streams, r.w,
-	    &r) != TUFF_OK)
-		goto done;
-	if (tuff_writer_close(r.w) == -1)
-		goto done;
-	if (decide_scan_end(d, report, NULL) > 0)
-		goto done;
-	/* Under --strict a warning was an error: nothing is written. */
-	if (tuff_diag_status(TUFF_OK) != TUFF_OK)
-		goto done;
-	ok = splice(&r, &out) == 0;
-done:
-	if (r.w != NULL && tuff_writer_errno(r.w) != 0)
-		tuff_out_error(&r.spill, tuff_writer_errno(r.w));
-	for (i = 0; i < r.nkept; i++)
-		tuff_doc_free(r.kept[i].doc);
-	free(r.kept);
-	tuff_writer_free(r.w);
-	tuff_out_close(&r.spill, 0);	/* reports a failure of its own */
-	return tuff_out_close(&out, ok);
+	r.h = (struct tuff_held){ on_record, streams, scan_end, emit_at, &r,
+	    0, NULL, NULL };
+	r.d = d;
+	return tuff_held_run(&r.h, argc, argv, output);
 }
 
 int

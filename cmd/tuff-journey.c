@@ -1,6 +1,10 @@
 /*
  * tuff-journey: validate user journeys and add their metrics, or turn
  * them into ranked challenges, Mermaid diagrams or a table.
+ *
+ * The output is held (tuff/stream.h) until the whole stream has been
+ * read, so a run that refuses a journey writes nothing; records of
+ * other kinds pass on as read, in their place.
  */
 #include <getopt.h>
 #include <limits.h>
@@ -12,6 +16,7 @@
 #include "tuff/journey.h"
 #include "tuff/run.h"
 #include "tuff/schema.h"
+#include "tuff/stream.h"
 
 enum format {
 	F_YAML = 0,
@@ -68,9 +73,8 @@ struct opts {
 
 /* The state of one run. */
 struct run {
+	struct tuff_held	 h;
 	const struct opts	*o;
-	FILE			*fp;
-	struct tuff_writer	*w;		/* F_YAML */
 	struct journey_ids	*ids;
 	struct journey_row	*rows;		/* challenges, table */
 	size_t			 nrows;
@@ -78,7 +82,6 @@ struct run {
 	size_t			 journeys;
 	unsigned long		 foreign;	/* not shown in a view */
 	int			 invalid;	/* a journey was refused */
-	int			 dead;		/* output failed: stop writing */
 };
 
 static void
@@ -190,57 +193,55 @@ add_row(struct run *r, const char *id, const struct journey_metrics *m,
 	return 0;
 }
 
-static void
-write_record(struct run *r, const struct tuff_node *root)
-{
-	if (!r->dead && tuff_write_doc(r->w, root) == -1)
-		r->dead = 1;
-}
-
-/* A valid journey, in the mode the options ask for.  -1 on ENOMEM. */
+/* A valid journey, in the mode the options ask for.  0, or -1. */
 static int
-use_journey(struct run *r, struct tuff_doc *doc)
+use_journey(struct run *r, struct tuff_doc *doc, struct tuff_error *e)
 {
 	struct journey_metrics m;
 	struct tuff_doc *ch;
+	FILE *fp;
 
 	if (journey_measure(doc->root, &m) == -1)
-		return -1;
+		return tuff_seterr(e, NULL, 0, 0, "out of memory");
 	if (r->o->challenges) {
 		if ((ch = journey_challenge(doc, &m)) == NULL)
-			return -1;
+			return tuff_seterr(e, NULL, 0, 0, "out of memory");
 		if (add_row(r, tuff_str(tuff_map_get(doc->root, "id")), &m,
 		    ch) == -1) {
 			tuff_doc_free(ch);
-			return -1;
+			return tuff_seterr(e, NULL, 0, 0, "out of memory");
 		}
 		return 0;
 	}
 	switch (r->o->format) {
 	case F_MERMAID:
-		if (!r->dead && journey_mermaid(r->fp, doc->root,
-		    r->journeys == 1) == -1)
-			return -1;
-		if (ferror(r->fp))
-			r->dead = 1;
-		break;
+		if (tuff_writer_file(r->h.w, &fp) == -1)
+			return tuff_writer_error(r->h.w, e);
+		if (journey_mermaid(fp, doc->root, r->journeys == 1) == -1)
+			return tuff_seterr(e, NULL, 0, 0, "out of memory");
+		if (ferror(fp))
+			return tuff_writer_error(r->h.w, e);
+		return 0;
 	case F_TABLE:
-		return add_row(r, tuff_str(tuff_map_get(doc->root, "id")), &m,
-		    NULL);
+		if (add_row(r, tuff_str(tuff_map_get(doc->root, "id")), &m,
+		    NULL) == -1)
+			return tuff_seterr(e, NULL, 0, 0, "out of memory");
+		return 0;
 	default:
+		/* Changed: the metrics are added. */
 		if (journey_enrich(doc, &m) == -1)
-			return -1;
-		write_record(r, doc->root);
+			return tuff_seterr(e, NULL, 0, 0, "out of memory");
+		if (tuff_write_changed(r->h.w, doc) == -1)
+			return tuff_writer_error(r->h.w, e);
+		return 0;
 	}
-	return 0;
 }
 
 /*
  * Each record as it comes: journeys are checked and used, other records
- * pass through at once (so a long stream of them needs no memory), or
- * are counted when the output is a view.  A refused journey is
- * reported and the rest still checked, so one run shows every bad
- * journey; nothing more is written after it.
+ * pass on as read, or are counted when the output is a view.  A refused
+ * journey is reported and the rest still checked, so one run shows
+ * every bad journey; the run then fails.
  */
 static int
 on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
@@ -249,55 +250,73 @@ on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
 	struct tuff_error je;
 	int rc = 0;
 
-	if (r->dead) {
-		/* The output failed: stop; tuff_out_close says why. */
-		tuff_doc_free(doc);
-		return tuff_seterr_written(e);
-	}
 	if (doc->kind != NULL && strcmp(doc->kind, "journey") == 0)
 		tuff_schema_check_keys(doc);
-	/* Under --strict a warning was an error: write no more. */
+	/* Under --strict a warning was an error: no more work. */
 	if (tuff_diag_status(TUFF_OK) != TUFF_OK)
 		r->invalid = 1;
 	if (doc->kind == NULL || strcmp(doc->kind, "journey") != 0) {
-		if (r->o->format != F_YAML)
+		if (r->h.view) {
 			r->foreign++;
-		else if (!r->invalid) {
-			/* Frees doc: the writer takes its buffers. */
-			if (tuff_write_passthrough(r->w, doc) == -1)
-				r->dead = 1;
+			tuff_doc_free(doc);
 			return 0;
 		}
-	} else if (journey_check(doc, &je) == -1 ||
+		if (tuff_write_passthrough(r->h.w, doc) == -1)
+			return tuff_writer_error(r->h.w, e);
+		return 0;
+	}
+	if (journey_check(doc, &je) == -1 ||
 	    journey_ids_add(r->ids, doc, &je) == -1) {
 		tuff_report("error", &je);
 		r->invalid = 1;
 	} else {
 		r->journeys++;
-		if (!r->invalid && use_journey(r, doc) == -1)
-			rc = tuff_seterr(e, NULL, 0, 0, "out of memory");
+		if (!r->invalid)
+			rc = use_journey(r, doc, e);
 	}
 	tuff_doc_free(doc);
 	return rc;
 }
 
-/* What is written after the last record: challenges, the table. */
-static void
-finish(struct run *r)
+/* Records of other kinds are not built; a view counts them. */
+static int
+other_kind(const char *kind, void *arg)
 {
-	size_t i;
+	struct run *r = arg;
 
+	if (strcmp(kind, "journey") == 0)
+		return 0;
+	if (r->h.view)
+		r->foreign++;
+	return 1;
+}
+
+/* What is written after the last record: challenges, the table. */
+static int
+finish(void *arg)
+{
+	struct run *r = arg;
+	FILE *fp;
+	size_t i;
+	int rc = 0;
+
+	if (r->invalid)
+		return -1;
 	if (r->o->challenges) {
 		journey_rank(r->rows, r->nrows, r->o->ranked ? r->o->rank :
 		    JOURNEY_FRICTION);
-		for (i = 0; i < r->nrows; i++)
-			write_record(r, ((struct tuff_doc *)r->rows[i].arg)->root);
+		for (i = 0; i < r->nrows && rc == 0; i++)
+			rc = tuff_write_doc(r->h.w,
+			    ((struct tuff_doc *)r->rows[i].arg)->root);
 	} else if (r->o->format == F_TABLE) {
 		if (r->o->ranked)
 			journey_rank(r->rows, r->nrows, r->o->rank);
-		if (journey_table(r->fp, r->rows, r->nrows) == -1)
-			r->dead = 1;
+		if (tuff_writer_file(r->h.w, &fp) == -1 ||
+		    journey_table(fp, r->rows, r->nrows) == -1)
+			rc = -1;
 	}
+	if (rc == -1)
+		return -1;	/* the held output reports why */
 	if (r->foreign == 1 && r->o->format == F_TABLE)
 		tuff_warnx("warning: 1 record of another kind is not shown in "
 		    "the table");
@@ -310,6 +329,7 @@ finish(struct run *r)
 	else if (r->foreign > 1)
 		tuff_warnx("warning: %lu records of other kinds are not shown "
 		    "in the diagrams", r->foreign);
+	return 0;
 }
 
 static void
@@ -323,7 +343,6 @@ free_run(struct run *r)
 	}
 	free(r->rows);
 	journey_ids_free(r->ids);
-	tuff_writer_free(r->w);
 }
 
 int
@@ -331,7 +350,6 @@ main(int argc, char *argv[])
 {
 	struct opts o;
 	struct run r;
-	struct tuff_out out;
 	int rc;
 
 	tuff_setprogname(argv[0]);
@@ -345,24 +363,13 @@ main(int argc, char *argv[])
 
 	memset(&r, 0, sizeof(r));
 	r.o = &o;
-	if ((r.fp = tuff_out_open(&out, o.out)) == NULL)
-		return TUFF_ERR;
-	if ((r.ids = journey_ids_new()) == NULL ||
-	    (o.format == F_YAML && (r.w = tuff_writer_new(r.fp)) == NULL)) {
+	r.h = (struct tuff_held){ on_record, other_kind, finish, NULL, &r,
+	    o.format != F_YAML, NULL, NULL };
+	if ((r.ids = journey_ids_new()) == NULL) {
 		tuff_warnx("out of memory");
-		free_run(&r);
-		tuff_out_close(&out, 0);
 		return TUFF_ERR;
 	}
-	rc = tuff_diag_status(tuff_each_record(argc, argv, on_record, &r));
-	if (r.invalid)
-		rc = TUFF_ERR;
-	if (rc == TUFF_OK)
-		finish(&r);
-	if (r.w != NULL && tuff_writer_close(r.w) == -1)
-		tuff_out_error(&out, tuff_writer_errno(r.w));
-	else if (r.dead)
-		tuff_out_error(&out, 0);	/* the stream kept why */
+	rc = tuff_held_run(&r.h, argc, argv, o.out);
 	free_run(&r);
-	return tuff_out_close(&out, rc == TUFF_OK);
+	return rc;
 }

@@ -100,6 +100,14 @@ decide_numbers_next(struct decide_numbers *nums, char letter, int year,
 	return 0;
 }
 
+long
+decide_numbers_last(const struct decide_numbers *nums, char letter, int year)
+{
+	if ((letter != 'B' && letter != 'U') || year < 0 || year >= NYEARS)
+		return 0;
+	return nums->max[letter == 'U'][year];
+}
+
 /* Every item of seq a non-empty string (an id). */
 static int
 check_strings(const struct tuff_doc *doc, const struct tuff_node *seq,

@@ -58,6 +58,14 @@ struct seen {
 	struct pos	 at;
 };
 
+/* A new id the run will hand out: letter B or U, in year. */
+struct need {
+	char		 letter;
+	int		 year;
+	struct pos	 at;
+	size_t		 order;		/* among the needs */
+};
+
 /* A decision record to assign without an assignment yet. */
 struct pending {
 	char		**ids;
@@ -84,6 +92,8 @@ struct decide {
 	size_t		 nseen, capseen;
 	struct pending	*pend;
 	size_t		 npend, cappend;
+	struct need	*needs;
+	size_t		 nneeds, capneeds;
 	struct decide_numbers *nums;
 	size_t		 seq;
 };
@@ -166,6 +176,7 @@ decide_free(struct decide *d)
 	for (i = 0; i < d->npend; i++)
 		free_strv(d->pend[i].ids, d->pend[i].n);
 	free(d->pend);
+	free(d->needs);
 	decide_numbers_free(d->nums);
 	free(d);
 }
@@ -490,6 +501,56 @@ add_pending(struct decide *d, const struct tuff_doc *doc,
 }
 
 static int
+add_need(struct decide *d, char letter, int year, const struct pos *at,
+    struct tuff_error *e)
+{
+	struct need *n;
+
+	if (grow(&d->needs, d->nneeds, &d->capneeds, sizeof(*d->needs)) == -1)
+		return nomem(e);
+	n = &d->needs[d->nneeds];
+	n->letter = letter;
+	n->year = year;
+	n->at = *at;
+	n->order = d->nneeds++;
+	return 0;
+}
+
+/* Does a decision record get a new id, or a new assignment? */
+static int
+new_id(const struct tuff_node *root)
+{
+	return tuff_is_null(tuff_map_get(root, "id"));
+}
+
+static int
+new_assignment(const struct tuff_node *root)
+{
+	return strcmp(tuff_str(tuff_map_get(root, "outcome")), "assign") == 0 &&
+	    tuff_is_null(tuff_map_get(root, "assignment"));
+}
+
+/* The numbers a decision record will take, in the year of its date. */
+static int
+need_numbers(struct decide *d, const struct tuff_doc *doc,
+    struct tuff_error *e)
+{
+	struct pos at;
+	tuff_day day;
+	int year;
+
+	if (tuff_field_date(doc, doc->root, "date", 1, &day, e) == -1)
+		return -1;
+	year = tuff_date_year(day);
+	pos_of(d, doc, NULL, &at);
+	if (new_id(doc->root) && add_need(d, 'B', year, &at, e) == -1)
+		return -1;
+	if (new_assignment(doc->root) && add_need(d, 'U', year, &at, e) == -1)
+		return -1;
+	return 0;
+}
+
+static int
 scan_decision(struct decide *d, const struct tuff_doc *doc,
     struct tuff_error *e)
 {
@@ -509,9 +570,11 @@ scan_decision(struct decide *d, const struct tuff_doc *doc,
 		if (add_seen(d, doc, reg->u.seq.items[i], 'r', e) == -1)
 			return -1;
 	}
-	if (d->mode == DECIDE_DECIDE &&
-	    strcmp(tuff_str(tuff_map_get(root, "outcome")), "assign") == 0 &&
-	    tuff_is_null(tuff_map_get(root, "assignment")))
+	if (d->mode != DECIDE_DECIDE)
+		return 0;
+	if (need_numbers(d, doc, e) == -1)
+		return -1;
+	if (new_assignment(root))
 		return add_pending(d, doc, reg, e);
 	return 0;
 }
@@ -765,6 +828,90 @@ check_pending(struct decide *d, decide_report_fn *report, void *arg)
 	return n;
 }
 
+static int
+cmp_need(const void *a, const void *b)
+{
+	const struct need *p = a, *q = b;
+
+	if (p->at.seq != q->at.seq)
+		return p->at.seq < q->at.seq ? -1 : 1;
+	return p->order < q->order ? -1 : p->order > q->order;
+}
+
+/* The numbers the picks will take, in the year of --date. */
+static int
+need_pick_numbers(struct decide *d)
+{
+	const struct chal *c;
+	size_t i;
+	int year = tuff_date_year(d->date);
+	struct tuff_error e;
+
+	for (i = 0; i < d->npicks; i++) {
+		if ((c = find_chal(d, d->picks[i].id)) == NULL)
+			continue;
+		if (add_need(d, 'B', year, &c->at, &e) == -1 ||
+		    (d->picks[i].outcome == DECIDE_ASSIGN &&
+		    add_need(d, 'U', year, &c->at, &e) == -1))
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Are there numbers left for every new id?  Ids run up to
+ * DECIDE_MAX_NUMBER per letter and year, after the highest in the
+ * stream: a record citing B-2021-999999999 leaves no decision numbers
+ * for 2021.  Found here, so that such a run writes nothing.
+ */
+static size_t
+check_numbers(struct decide *d, decide_report_fn *report, void *arg)
+{
+	struct count {
+		char	 letter;
+		int	 year;
+		long	 n;
+	} *c = NULL, *t;
+	const struct need *nd;
+	size_t i, j, nc = 0, cap = 0, bad = 0;
+	long last;
+
+	if (need_pick_numbers(d) == -1) {
+		problem(report, arg, NULL, "out of memory");
+		return 1;
+	}
+	if (d->nneeds > 0)
+		qsort(d->needs, d->nneeds, sizeof(*d->needs), cmp_need);
+	for (i = 0; i < d->nneeds; i++) {
+		nd = &d->needs[i];
+		for (j = 0; j < nc && (c[j].letter != nd->letter ||
+		    c[j].year != nd->year); j++)
+			continue;
+		if (j == nc) {
+			if (grow(&c, nc, &cap, sizeof(*c)) == -1) {
+				problem(report, arg, NULL, "out of memory");
+				bad++;
+				break;
+			}
+			t = &c[nc++];
+			t->letter = nd->letter;
+			t->year = nd->year;
+			t->n = 0;
+		}
+		last = decide_numbers_last(d->nums, nd->letter, nd->year);
+		/* Told once, at the first record that finds none. */
+		if (++c[j].n != DECIDE_MAX_NUMBER - last + 1)
+			continue;
+		problem(report, arg, &nd->at, "no %s numbers left for %d: "
+		    "%c-%04d-%03ld is the highest",
+		    nd->letter == 'B' ? "decision" : "assignment", nd->year,
+		    nd->letter, nd->year, last);
+		bad++;
+	}
+	free(c);
+	return bad;
+}
+
 size_t
 decide_scan_end(struct decide *d, decide_report_fn *report, void *arg)
 {
@@ -782,7 +929,7 @@ decide_scan_end(struct decide *d, decide_report_fn *report, void *arg)
 		qsort(d->byid, d->nchals, sizeof(*d->byid), cmp_chal);
 	}
 	return check_twice(d, report, arg) + check_decided(d, report, arg) +
-	    check_pending(d, report, arg);
+	    check_pending(d, report, arg) + check_numbers(d, report, arg);
 }
 
 /* Put key: val right after the key after, or first. */
@@ -834,7 +981,7 @@ write_root(struct tuff_writer *w, const struct tuff_doc *doc,
 	if (doc->nomem)
 		return nomem(e);
 	if (tuff_write_doc(w, doc->root) == -1)
-		return tuff_seterr_written(e);	/* the writer's owner reports */
+		return tuff_writer_error(w, e);	/* its owner reports */
 	return 0;
 }
 
@@ -1024,6 +1171,21 @@ decide_passes_through(const struct decide *d, const char *kind)
 	    "challenge") != 0;
 }
 
+enum decide_fate
+decide_fate(const struct decide *d, const struct tuff_doc *doc)
+{
+	if (doc->kind == NULL)
+		return DECIDE_PASS;
+	if (strcmp(doc->kind, "decision") == 0) {
+		if (d->mode == DECIDE_FOLLOWUP)
+			return DECIDE_DROP;
+		return new_id(doc->root) || new_assignment(doc->root) ?
+		    DECIDE_CHANGE : DECIDE_PASS;
+	}
+	return strcmp(doc->kind, d->mode == DECIDE_FOLLOWUP ? "assignment" :
+	    "challenge") == 0 ? DECIDE_REPLACE : DECIDE_PASS;
+}
+
 int
 decide_streams(const struct decide *d, const char *kind)
 {
@@ -1053,9 +1215,5 @@ int
 decide_emit(struct decide *d, struct tuff_doc *doc, struct tuff_writer *w,
     struct tuff_error *e)
 {
-	int rc = decide_passes_through(d, doc->kind) ?
-	    write_root(w, doc, e) : emit(d, doc, w, e);
-
-	tuff_doc_free(doc);
-	return rc;
+	return emit(d, doc, w, e);
 }

@@ -35,31 +35,19 @@ lookup(const struct tuff_doc *doc, const struct tuff_node *map,
 }
 
 /*
- * A value as written (tuff_scalar_show).  A plain empty value, or a tag
- * with nothing after it (due: !!timestamp), says so, so a message
- * never ends in nothing.
+ * A value as written: tuff_scalar_show, which already says "an empty
+ * value" or "!!timestamp with no value" when nothing was written, so a
+ * message never ends in nothing; a collection by its type.
  */
 const char *
 tuff_field_shown(const struct tuff_node *v, char *buf, size_t size)
 {
 	struct tuff_scalar s;
-	size_t n;
 
 	if (v->type != TUFF_SCALAR)
 		return tuff_type_name(v);
 	s = tuff_scalar_of(v);
-	if (s.len == 0 && s.tag == NULL && (s.style == TUFF_PLAIN ||
-	    s.style == TUFF_ANY))
-		return "an empty value";
-	tuff_scalar_show(&s, buf, size);
-	if (s.len == 0 && s.tag != NULL && (s.style == TUFF_PLAIN ||
-	    s.style == TUFF_ANY)) {
-		n = strlen(buf);
-		while (n > 0 && buf[n - 1] == ' ')
-			buf[--n] = '\0';
-		snprintf(buf + n, size - n, " with no value");
-	}
-	return buf;
+	return tuff_scalar_show(&s, buf, size);
 }
 
 /*

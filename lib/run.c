@@ -72,12 +72,30 @@ struct each_record {
 	void		*arg;
 	int		(*pass)(const char *kind, void *arg);
 	struct tuff_writer *w;
+	/* The last kind found to need no word (a stream repeats a few). */
+	char		 quiet[64];
+	size_t		 quietlen;
 };
+
+/* Write text the reader did not hand to fn: a record passed, a tail. */
+static int
+pass_text(struct tuff_writer *w, const struct tuff_raw *raw, const char *p,
+    size_t n, struct tuff_error *e)
+{
+	int rc;
+
+	if (w == NULL)
+		return 0;
+	rc = raw != NULL ? tuff_write_raw(w, raw) : tuff_write_text(w, p, n);
+	return rc == -1 ? tuff_writer_error(w, e) : 0;
+}
 
 /*
  * A record is streamed unbuilt only when its kind needs no word: one
  * that does not read as a string, or looks like a typo of a known kind,
- * is built, so that read_records can say so.
+ * is built, so that read_records can say so.  The answer for the last
+ * kind that needed none is kept: the typo search costs more than the
+ * copy of a record passed on.
  */
 static int
 may_pass(const char *kind, void *arg)
@@ -85,9 +103,17 @@ may_pass(const char *kind, void *arg)
 	struct each_record *er = arg;
 	size_t len = strlen(kind);
 
-	if (tuff_plain_is_special(kind, len) ||
-	    tuff_schema_near_kind(kind, len) != NULL)
-		return 0;
+	/* quietlen 0 is none: an empty kind is never quiet. */
+	if (er->quietlen == 0 || len != er->quietlen ||
+	    memcmp(kind, er->quiet, len) != 0) {
+		if (tuff_plain_is_special(kind, len) ||
+		    tuff_schema_near_kind(kind, len) != NULL)
+			return 0;
+		if (len < sizeof(er->quiet)) {
+			memcpy(er->quiet, kind, len);
+			er->quietlen = len;
+		}
+	}
 	return er->pass(kind, er->arg);
 }
 
@@ -97,16 +123,27 @@ read_records(struct tuff_reader *r, const char *name, void *arg,
 {
 	struct each_record *er = arg;
 	struct tuff_doc *doc;
+	const char *tail;
+	size_t n;
 	int rc;
 
 	(void)name;
 	for (;;) {
 		rc = er->pass != NULL ? tuff_reader_next_or_pass(r, &doc,
-		    may_pass, er, er->w, e) : tuff_reader_next(r, &doc, e);
-		if (rc <= 0)
-			return rc;
-		if (rc == 2)
-			continue;	/* streamed through to w */
+		    may_pass, er, e) : tuff_reader_next(r, &doc, e);
+		if (rc == -1)
+			return -1;
+		if (rc == 0) {
+			/* Comments after the last record are kept too. */
+			tail = tuff_reader_tail(r, &n);
+			return pass_text(er->w, NULL, tail, n, e);
+		}
+		if (rc == 2) {
+			if (pass_text(er->w, tuff_reader_raw(r), NULL, 0,
+			    e) == -1)
+				return -1;
+			continue;
+		}
 		tuff_schema_check_kind(doc);
 		if (er->fn(doc, er->arg, e) == -1)
 			return -1;
@@ -116,7 +153,7 @@ read_records(struct tuff_reader *r, const char *name, void *arg,
 int
 tuff_each_record(int argc, char **argv, tuff_record_fn *fn, void *arg)
 {
-	struct each_record er = { fn, arg, NULL, NULL };
+	struct each_record er = { fn, arg, NULL, NULL, "", 0 };
 
 	return tuff_each_input(argc, argv, read_records, &er);
 }
@@ -126,7 +163,7 @@ tuff_each_record_or_pass(int argc, char **argv, tuff_record_fn *fn,
     int (*pass)(const char *kind, void *arg), struct tuff_writer *w,
     void *arg)
 {
-	struct each_record er = { fn, arg, pass, w };
+	struct each_record er = { fn, arg, pass, w, "", 0 };
 
 	return tuff_each_input(argc, argv, read_records, &er);
 }

@@ -215,10 +215,18 @@ tuff_scalar_show(const struct tuff_scalar *s, char *buf, size_t size)
 	size_t n = s->len, cut;
 
 	tag[0] = '\0';
-	if (s->tag != NULL) {
+	if (s->tag != NULL)
 		show_tag(s->tag, tag, sizeof(tag) - 1);
-		strcat(tag, " ");
+	/* Nothing written: say so, or a message ends in "not ". */
+	if (n == 0 && (s->style == TUFF_PLAIN || s->style == TUFF_ANY)) {
+		if (s->tag != NULL)
+			snprintf(buf, size, "%s with no value", tag);
+		else
+			snprintf(buf, size, "an empty value");
+		return buf;
 	}
+	if (s->tag != NULL)
+		strcat(tag, " ");
 	/* Cut at a character boundary. */
 	cut = n > SHOW_MAX ? SHOW_MAX : n;
 	while (cut < n && cut > 0 &&

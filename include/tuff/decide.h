@@ -109,6 +109,9 @@ void	decide_numbers_see(struct decide_numbers *, const char *s);
 #define DECIDE_ID_LEN	48
 int	decide_numbers_next(struct decide_numbers *, char letter, int year,
 	    char *buf);
+/* The highest number seen or handed out for letter and year, or 0. */
+long	decide_numbers_last(const struct decide_numbers *, char letter,
+	    int year);
 
 /*
  * Validation of records against §3.3 and §3.4, with the position of
@@ -171,12 +174,12 @@ int	decide_followup(const struct tuff_doc *assignment, tuff_day as_of,
 
 /*
  * A run of tuff-decide.  decide_scan sees every record and validates
- * it; the records the run passes through (decide_passes_through) can
- * be written as read, and the caller keeps the others.  decide_scan_end
- * then checks the stream as a whole, and only when it passed does
- * decide_emit see each kept record, in stream order, and write what it
- * becomes.  So a failing run writes nothing, and the stream is parsed
- * once.
+ * it; decide_fate says what the run does with it: records it leaves as
+ * they are can be written as read, the caller keeps those it changes or
+ * replaces.  decide_scan_end then checks the stream as a whole, and
+ * only when it passed does decide_emit see each kept record, in stream
+ * order, and write what it becomes.  So a failing run writes nothing,
+ * and the stream is parsed once.
  */
 enum decide_mode {
 	DECIDE_DECIDE = 0,	/* challenges -> decisions, assignments */
@@ -243,14 +246,33 @@ int	decide_scan(struct decide *, const struct tuff_doc *,
 /*
  * After pass 1: every picked id is a challenge in the stream, every
  * challenge is decided (picked, or named in the regarding of a
- * decision record), no id is there twice, and every decision that
- * needs a new assignment can be given one.  Calls report for each
- * problem, in a fixed order, and returns their number (0: go on).
+ * decision record), no id is there twice, every decision that needs a
+ * new assignment can be given one, and there are numbers left for
+ * every new id.  Calls report for each problem, in a fixed order, and
+ * returns their number (0: go on).
  */
 size_t	decide_scan_end(struct decide *, decide_report_fn *, void *arg);
 
-/* Does the run leave records of this kind (NULL: none) as they are? */
+/*
+ * Does the run read records of this kind (NULL: none) only to pass them
+ * on?  Decisions, and challenges (assignments when listing follow-ups),
+ * it reads to decide on.
+ */
 int	decide_passes_through(const struct decide *, const char *kind);
+
+/* What the run does with a record decide_scan has seen. */
+enum decide_fate {
+	DECIDE_PASS = 0,	/* leaves it as it is */
+	DECIDE_CHANGE,		/* changes it: a decision given an id or an
+				   assignment */
+	DECIDE_REPLACE,		/* writes other records in its place: a
+				   challenge's decision, an assignment's
+				   follow-up */
+	DECIDE_DROP		/* writes nothing for it: a decision, when
+				   listing follow-ups */
+};
+enum decide_fate	decide_fate(const struct decide *,
+			    const struct tuff_doc *);
 /*
  * Does the run neither consume nor look into records of this kind?
  * Such records can be streamed to the output unbuilt (decide_scan would
@@ -259,8 +281,10 @@ int	decide_passes_through(const struct decide *, const char *kind);
 int	decide_streams(const struct decide *, const char *kind);
 
 /*
- * After decide_scan_end: write what a kept record becomes, in its place.
- * Returns 0, or -1 with e filled on a write error.  Takes doc (frees it).
+ * After decide_scan_end: write what a record the run changes or
+ * replaces becomes, in its place.  Returns 0, or -1 with e filled on a
+ * write error.  A changed decision is updated in doc (the caller frees
+ * it).
  */
 struct tuff_writer;
 int	decide_emit(struct decide *, struct tuff_doc *, struct tuff_writer *,

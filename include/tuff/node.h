@@ -5,8 +5,10 @@
  *
  * Nodes remember what the writer needs to reproduce them (scalar style,
  * explicit tag) and where they came from (1-based line and column), so a
- * record passed through keeps its keys, their order and its text, and a
- * diagnostic can point at the offending node.
+ * record a tool changes keeps its keys, their order and its styles, and
+ * a diagnostic can point at the offending node.  A document read also
+ * keeps the text it was read from, which is what a tool writes when it
+ * does not change it.
  */
 #ifndef TUFF_NODE_H
 #define TUFF_NODE_H
@@ -64,12 +66,33 @@ struct tuff_node {
 
 struct tuff_arena;
 
+/*
+ * The text a record was read from, so that a tool that does not change
+ * it can write it as it came (SPEC §2, fidelity).  text[0..head) are
+ * the lines before the document that belong to it: comments, blank
+ * lines, empty documents.  text[head..len) is the document, from its
+ * first line ("---", a directive, or its content) to the end of its
+ * last line, with the comment on that line, or its "..." line; its
+ * content starts on the line at text[content].
+ */
+struct tuff_raw {
+	const char	*text;		/* NULL: not read, built here */
+	size_t		 len;
+	size_t		 head;
+	size_t		 content;
+	unsigned char	 marked;	/* the document has its own "---" */
+	unsigned char	 open_keep;	/* see open_indent: it is "|+" */
+	unsigned int	 open_indent;	/* it ends in a block scalar whose
+					 * lines are indented so; 0 if not */
+};
+
 struct tuff_doc {
 	struct tuff_node	*root;
 	const char		*file;	/* as diagnostics name it */
 	unsigned long		 line;	/* where the document starts */
 	unsigned long		 column;
 	const char		*kind;	/* root's "kind" if a string, or NULL */
+	struct tuff_raw		 raw;	/* in the arena */
 	struct tuff_arena	*arena;
 	int			 nomem;	/* an allocation failed: sticky */
 };

@@ -6,9 +6,17 @@
  * no anchors or aliases, nesting at most TUFF_MAX_DEPTH, a record of at
  * most TUFF_MAX_RECORD characters, a scalar of at most TUFF_MAX_SCALAR
  * bytes, no duplicate keys, valid UTF-8 (libyaml's reader checks it).
+ * It keeps the text of each record (struct tuff_raw): the comments and
+ * blank lines before it, and the document to the end of its last line.
+ * What follows the last record of a file is its tail.
  *
- * A writer emits records as a YAML stream: block style, indent 2,
- * unicode text as itself, an explicit "---" before every record.
+ * A writer writes a record a tool did not change as that text, and a
+ * record it creates or changes through libyaml's emitter (block style,
+ * indent 2, unicode text as itself), each with its own "---".  It keeps
+ * the stream it pieces together valid YAML that reads back as its
+ * pieces did: a "---" where a record's text has none, a line break
+ * where a file did not end in one, a "..." where a block scalar would
+ * otherwise run on into the text after it.
  */
 #ifndef TUFF_RECORD_H
 #define TUFF_RECORD_H
@@ -40,16 +48,27 @@ int	tuff_reader_next(struct tuff_reader *, struct tuff_doc **,
 
 /*
  * Like tuff_reader_next, but a record whose first key is a plain "kind"
- * with a value for which pass(value, arg) is true is not built: it is
- * written to w event by event as it is read (w NULL: dropped), and 2 is
- * returned.  It is checked as every record is (limits, duplicate keys),
- * but an error in it is found after its start was written: only for a
- * writer whose output is thrown away when the run fails (tuff-decide's
- * temporary body).
+ * with a value for which skip(value, arg) is true is not built: it is
+ * checked as every record is (limits, duplicate keys) as it is read,
+ * and 2 is returned, with its text in tuff_reader_raw.
  */
 int	tuff_reader_next_or_pass(struct tuff_reader *, struct tuff_doc **,
-	    int (*pass)(const char *kind, void *arg), void *arg,
-	    struct tuff_writer *w, struct tuff_error *e);
+	    int (*skip)(const char *kind, void *arg), void *arg,
+	    struct tuff_error *e);
+
+/*
+ * The text of the record just read (by tuff_reader_next, _next_or_pass
+ * or the events up to its DOC_END), valid until the reader is asked for
+ * more; NULL when the last thing read was not a record.
+ */
+const struct tuff_raw	*tuff_reader_raw(struct tuff_reader *);
+
+/*
+ * Once the stream has ended: the text after its last record (comments,
+ * blank lines, empty documents; all of it when there was no record),
+ * valid until the reader is freed.  *len 0 when there is none.
+ */
+const char		*tuff_reader_tail(struct tuff_reader *, size_t *len);
 
 /*
  * The raw event layer, for readers that must not build a tree for speed
@@ -104,12 +123,11 @@ struct tuff_doc	*tuff_reader_take(struct tuff_reader *);
 /* NULL on ENOMEM.  The writer does not own or close fp. */
 struct tuff_writer	*tuff_writer_new(FILE *);
 /*
- * Push what the emitter holds of complete records to the FILE, so the
- * caller may write to it directly in between (tuff-decide splices).
- * 0, or -1.
+ * Push what the emitter holds to the FILE, so the caller may write to
+ * it directly in between.  0, or -1.
  */
 int			 tuff_writer_flush(struct tuff_writer *);
-/* Ends the stream and flushes; returns 0 or -1 (tuff_writer_errno). */
+/* Flushes the emitter and the FILE; 0, or -1 (tuff_writer_errno). */
 int			 tuff_writer_close(struct tuff_writer *);
 /*
  * 0 while the writer has not failed; after it failed, the errno of the
@@ -118,11 +136,45 @@ int			 tuff_writer_close(struct tuff_writer *);
  */
 int			 tuff_writer_errno(const struct tuff_writer *);
 void			 tuff_writer_free(struct tuff_writer *);
+/*
+ * The FILE under the writer, flushed, for a tool whose output is text
+ * of its own (a table, diagrams) rather than records; 0, or -1.  Not
+ * for records: the writer does not see what is written there.
+ */
+int			 tuff_writer_file(struct tuff_writer *, FILE **fp);
+/*
+ * The writer failed: fill e to stop the run, as tuff_seterr_written
+ * does, for the owner of its FILE reports the failure once
+ * (tuff_out_error with tuff_writer_errno, then tuff_out_close).
+ * Returns -1.
+ */
+int			 tuff_writer_error(const struct tuff_writer *,
+			    struct tuff_error *e);
 
-/* Write one record.  0, or -1 on an emitter or write error. */
+/*
+ * Records.  Each returns 0, or -1 on a write error (sticky: checking
+ * the last call is enough).
+ *
+ * tuff_write_doc: a record the tool creates, through the emitter.
+ * tuff_write_unchanged: a record read and not changed, as its text (a
+ * record without text, built here, through the emitter).
+ * tuff_write_passthrough: the same, and frees doc.
+ * tuff_write_changed: a record read and changed: its comment lines
+ * before its content as they were (those above its "---" and those
+ * below it), then the record through the emitter (comments inside a
+ * changed record are not kept).
+ * tuff_write_head: only those lines, for a record whose replacement the
+ * tool writes later.
+ * tuff_write_raw: a record's text.
+ * tuff_write_text: text that holds no record (tuff_reader_tail).
+ */
 int	tuff_write_doc(struct tuff_writer *, const struct tuff_node *root);
-/* Write a record and free it: what a tool does with what it passes on. */
+int	tuff_write_unchanged(struct tuff_writer *, const struct tuff_doc *);
 int	tuff_write_passthrough(struct tuff_writer *, struct tuff_doc *);
+int	tuff_write_changed(struct tuff_writer *, const struct tuff_doc *);
+int	tuff_write_head(struct tuff_writer *, const struct tuff_doc *);
+int	tuff_write_raw(struct tuff_writer *, const struct tuff_raw *);
+int	tuff_write_text(struct tuff_writer *, const char *, size_t);
 
 /*
  * Event-level writing of records that are generated, not read:

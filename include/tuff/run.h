@@ -29,11 +29,13 @@ typedef int	tuff_record_fn(struct tuff_doc *doc, void *arg,
 int	tuff_each_record(int argc, char **argv, tuff_record_fn *fn, void *arg);
 
 /*
- * Like tuff_each_record, but a record that starts with a kind for which
- * pass(kind, arg) is true is streamed to w as it is read and fn never
- * sees it (tuff_reader_next_or_pass: only for a w whose output a failed
- * run throws away).  pass is not asked about a kind that needs a
- * warning: that record is built and checked like any other.
+ * Like tuff_each_record, for a tool that passes records on: a record
+ * that starts with a kind for which pass(kind, arg) is true is checked
+ * without being built, and fn never sees it; its text goes to w, as
+ * does the text after the last record of each file (comments).  With w
+ * NULL both are dropped (a tool whose output is a view).  pass is not
+ * asked about a kind that needs a warning: that record is built and
+ * checked like any other.
  */
 int	tuff_each_record_or_pass(int argc, char **argv, tuff_record_fn *fn,
 	    int (*pass)(const char *kind, void *arg), struct tuff_writer *w,

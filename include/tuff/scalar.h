@@ -60,7 +60,8 @@ int	tuff_scalar_int(const struct tuff_scalar *, long min, long max,
 /*
  * The scalar as the user wrote it, for a message: quoted when it was
  * quoted, its tag in front when it had one, control characters
- * escaped, cut at about 60 characters.  Returns buf.
+ * escaped, cut at about 60 characters; a plain scalar with no text is
+ * "an empty value", or "!!timestamp with no value".  Returns buf.
  */
 char	*tuff_scalar_show(const struct tuff_scalar *, char *buf, size_t size);
 

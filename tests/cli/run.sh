@@ -12,10 +12,20 @@
 # TUFF_WRAPPER   a command to run each tool under (e.g. valgrind -q)
 # TUFF_REGEN=1   write the expected files from this run, for review
 #
+# Each case runs twice: in the C locale against the files above, and in
+# Swedish (sv_SE.UTF-8, the catalog found through TUFF_LOCALEDIR), where
+# the exit status must be the same, standard output the same unless
+# DIR/CASE.sv.out gives the Swedish one (text for people: help, tables,
+# gcc-style findings), and standard error the same diagnostics in the
+# same shape ("prog: FILE:LINE:COL: error: ", the message after it
+# translated) unless DIR/CASE.sv.err gives it whole.  Without the
+# Swedish locale installed the second run is left out, and said so.
+#
 # A DIR/CASE.sh that exits 77 is skipped (meson's code for it).
 set -u
 dir=$1 case=$2
-tool=$(basename "$dir")
+tool=${dir%/}
+tool=${tool##*/}
 bin=${TUFF_BIN_DIR:?TUFF_BIN_DIR is not set}
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
@@ -23,26 +33,54 @@ cd "$dir" || exit 99
 
 input=/dev/null
 [ -f "$case.in" ] && input=$case.in
+unset LANGUAGE LC_ALL LC_MESSAGES LC_NUMERIC LC_CTYPE
 
-if [ -f "$case.sh" ]; then
-	# Scripts call the tools by name; a wrapper reaches them through
-	# small shims on PATH.
-	mkdir "$tmp/bin"
-	for t in "$bin"/hme-score "$bin"/tuff-journey "$bin"/tuff-decide \
-	    "$bin"/tbls-check; do
-		[ -x "$t" ] || continue
-		printf '#!/bin/sh\nexec %s "%s" "$@"\n' "${TUFF_WRAPPER:-}" \
-		    "$t" >"$tmp/bin/$(basename "$t")"
-		chmod +x "$tmp/bin/$(basename "$t")"
+# run_case LOCALE SUFFIX: the case under LOCALE, its output in
+# $tmp/outSUFFIX and $tmp/errSUFFIX, its exit status in $status.
+run_case()
+{
+	loc=$1 sfx=$2
+	if [ -f "$case.sh" ]; then
+		mkdir "$tmp/tmp$sfx"
+		LANG=$loc TMPDIR=$tmp/tmp$sfx PATH=$path:$PATH sh "./$case.sh" \
+		    <"$input" >"$tmp/out$sfx" 2>"$tmp/err$sfx"
+		status=$?
+	else
+		eval "set -- $(cat "$case.args")"
+		LANG=$loc ${TUFF_WRAPPER:-} "$bin/$tool" "$@" <"$input" \
+		    >"$tmp/out$sfx" 2>"$tmp/err$sfx"
+		status=$?
+	fi
+}
+
+# Scripts call the tools by name, from the build directory; a wrapper
+# reaches them through small shims on PATH.  (Processes are what the
+# suite's time goes on: none without a wrapper.)
+path=$bin
+if [ -f "$case.sh" ] && [ -n "${TUFF_WRAPPER:-}" ]; then
+	path=$tmp/bin
+	mkdir "$path"
+	for t in hme-score tuff-journey tuff-decide tbls-check tuff-report; do
+		[ -x "$bin/$t" ] || continue
+		printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$TUFF_WRAPPER" \
+		    "$bin/$t" >"$path/$t"
+		chmod +x "$path/$t"
 	done
-	TMPDIR=$tmp PATH=$tmp/bin:$PATH sh "./$case.sh" <"$input" \
-	    >"$tmp/out" 2>"$tmp/err"
-	status=$?
-else
-	eval "set -- $(cat "$case.args")"
-	${TUFF_WRAPPER:-} "$bin/$tool" "$@" <"$input" >"$tmp/out" 2>"$tmp/err"
-	status=$?
 fi
+
+sv=
+locale -a 2>/dev/null | grep -qix 'sv_SE\.utf-\?8' && sv=sv_SE.UTF-8
+if [ -n "$sv" ]; then
+	run_case "$sv" .sv
+	sv_status=$status
+fi
+run_case C ''
+
+# shape FILE: the diagnostics in FILE, each cut after its severity.
+shape()
+{
+	sed -n "s/^\\($tool: .*\\(error\\|warning\\|note\\): \\).*/\\1/p" "$1"
+}
 
 if [ "${TUFF_REGEN:-}" = 1 ]; then
 	cp "$tmp/out" "$case.out"
@@ -51,6 +89,13 @@ if [ "${TUFF_REGEN:-}" = 1 ]; then
 	[ -s "$case.out" ] || rm -f "$case.out"
 	[ -s "$case.err" ] || rm -f "$case.err"
 	[ "$status" = 0 ] && rm -f "$case.status"
+	# The Swedish output is kept where it differs from the English,
+	# and standard error only where a case asks for it by having one.
+	if [ -n "$sv" ]; then
+		rm -f "$case.sv.out"
+		cmp -s "$tmp/out" "$tmp/out.sv" || cp "$tmp/out.sv" "$case.sv.out"
+		[ -f "$case.sv.err" ] && cp "$tmp/err.sv" "$case.sv.err"
+	fi
 	exit 0
 fi
 
@@ -63,7 +108,7 @@ fi
 
 fail=0
 want_status=0
-[ -f "$case.status" ] && want_status=$(cat "$case.status")
+[ -f "$case.status" ] && read -r want_status <"$case.status"
 if [ "$status" != "$want_status" ]; then
 	echo "$tool/$case: exit status $status, expected $want_status"
 	fail=1
@@ -77,4 +122,39 @@ for s in out err; do
 		fail=1
 	fi
 done
+
+if [ -z "$sv" ]; then
+	echo "$tool/$case: not run in Swedish: no sv_SE.UTF-8 locale here"
+	exit $fail
+fi
+if [ "$sv_status" != "$want_status" ]; then
+	echo "$tool/$case: in Swedish exit status $sv_status, expected" \
+	    "$want_status"
+	fail=1
+fi
+want=/dev/null
+[ -f "$case.out" ] && want=$case.out
+[ -f "$case.sv.out" ] && want=$case.sv.out
+if ! cmp -s "$want" "$tmp/out.sv"; then
+	echo "$tool/$case: in Swedish stdout differs:"
+	diff -u "$want" "$tmp/out.sv" | head -n 40
+	fail=1
+fi
+if [ -f "$case.sv.err" ]; then
+	cmp -s "$case.sv.err" "$tmp/err.sv" || {
+		echo "$tool/$case: in Swedish stderr differs:"
+		diff -u "$case.sv.err" "$tmp/err.sv" | head -n 40
+		fail=1
+	}
+else
+	want=/dev/null
+	[ -f "$case.err" ] && want=$case.err
+	shape "$want" >"$tmp/shape"
+	shape "$tmp/err.sv" >"$tmp/shape.sv"
+	cmp -s "$tmp/shape" "$tmp/shape.sv" || {
+		echo "$tool/$case: in Swedish the diagnostics changed shape:"
+		diff -u "$tmp/shape" "$tmp/shape.sv" | head -n 40
+		fail=1
+	}
+fi
 exit $fail

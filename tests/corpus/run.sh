@@ -1,14 +1,15 @@
 #!/bin/sh
 # Nasty inputs never crash: run.sh DRIVER DIR
 #
-# Runs the driver (drive.c) over every file in DIR, and over big inputs
-# made here (too big to keep in the repository), and checks how it ends:
-# status 0 or 2, never a signal or a sanitizer's report.  A file named
-# ok-* must be accepted (0), bad-* rejected (2) with an "error:"
-# diagnostic, reject-* rejected as records (the event layer leaves
+# Runs the driver (drive.c) once over every file in DIR and over big
+# inputs made here (too big to keep in the repository); the driver
+# reads each in its own process, as the tools do, and judges how it
+# ended: a file named ok-* must be accepted, bad-* rejected with a
+# message, reject-* rejected as records (the event layer leaves
 # duplicate keys and the type of a document to its callers); others may
 # go either way.  YAML files go through both the record and the event
-# layer; *.csv through the CSV reader.
+# layer; *.csv through the CSV reader.  A crash, a hang or a
+# sanitizer's report fails the run.
 #
 # TUFF_WRAPPER   a command to run the driver under (e.g. valgrind -q
 #                --error-exitcode=99)
@@ -20,37 +21,6 @@ UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 export UBSAN_OPTIONS
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
-fails=0 runs=0
-
-# check FILE [-e]: run the driver and judge how it ended.
-check() {
-	f=$1
-	shift
-	name=$(basename "$f")
-	${TUFF_WRAPPER:-} "$drive" "$@" "$f" >/dev/null 2>"$tmp/err"
-	st=$?
-	runs=$((runs + 1))
-	why=
-	case $st in
-	0|2)	;;
-	*)	why="exit status $st" ;;
-	esac
-	case $name${1:+ $1} in
-	reject-*" -e") ;;
-	ok-*)	[ "$st" = 0 ] || why=${why:-"rejected, should pass"} ;;
-	bad-*|reject-*)
-		[ "$st" = 2 ] || why=${why:-"accepted, should fail"}
-		grep -q ': error: ' "$tmp/err" ||
-		    why=${why:-"no error: diagnostic"} ;;
-	esac
-	if [ -n "$why" ]; then
-		fails=$((fails + 1))
-		echo "FAIL $name $*: $why"
-		sed 's/^/    /' "$tmp/err" | head -n 20
-	else
-		echo "ok   $name $* ($st) $(head -n 1 "$tmp/err")"
-	fi
-}
 
 # rep N STRING: STRING N times, without a line end.
 rep() {
@@ -79,6 +49,11 @@ awk 'BEGIN { print "kind: many"
     >"$g/reject-60000-keys-dup.yaml"
 awk 'BEGIN { for (i = 0; i < 20000; i++) print "---\nkind: x\nn: " i }' \
     >"$g/ok-20000-records.yaml"
+awk 'BEGIN { print "kind: x"
+	for (i = 0; i < 400000; i++) print "# kommentar " i }' \
+    >"$g/bad-comments-5mib.yaml"
+awk 'BEGIN { for (i = 0; i < 3000; i++) print "# kommentar " i
+	print "kind: x" }' >"$g/ok-comments-before.yaml"
 { printf 'kind: deep\nv: '; rep 100000 '['; } >"$g/bad-deep-100000.yaml"
 { printf 'kind: deep\nv: '; rep 100000 '{a: '; } >"$g/bad-deep-map-100000.yaml"
 { printf 'kind: x\nv: "'; rep 300000 '\\"'; printf '"\n'; } \
@@ -96,13 +71,11 @@ awk 'BEGIN { print "unit;period;m1;m2;m3;l1;l2;l3;s1;s2;s3"
 		printf "\"Enhet %d\";2018;5;4;5;4;5;5;4;4;5\r\n", i % 97 }' \
     >"$g/ok-csv-100000-rows.csv"
 
+set --
 for f in "$dir"/* "$g"/*; do
 	case $f in
 	*.c|*.sh|*/meson.build) continue ;;
-	*.csv)	check "$f" ;;
-	*)	check "$f"
-		check "$f" -e ;;
 	esac
+	set -- "$@" "$f"
 done
-echo "$runs runs, $fails failed"
-[ "$fails" = 0 ]
+${TUFF_WRAPPER:-} "$drive" "$@"

@@ -51,6 +51,31 @@ on_problem(const struct tuff_error *e, void *arg)
 	check_error(e);
 }
 
+/* What tuff-decide does with a record in the second pass; frees doc. */
+static int
+write_record(struct decide *d, struct tuff_doc *doc, struct tuff_writer *w,
+    struct tuff_error *e)
+{
+	int rc = 0;
+
+	switch (decide_fate(d, doc)) {
+	case DECIDE_PASS:
+		rc = tuff_write_unchanged(w, doc);
+		break;
+	case DECIDE_DROP:
+		break;
+	case DECIDE_CHANGE:
+		rc = tuff_write_head(w, doc);
+		/* FALLTHROUGH */
+	case DECIDE_REPLACE:
+		if (rc == 0)
+			rc = decide_emit(d, doc, w, e);
+		break;
+	}
+	tuff_doc_free(doc);
+	return rc;
+}
+
 /*
  * Run d over data in two passes, as tuff-decide does; the output in
  * *out (NULL when the run failed, and then nothing was written).
@@ -84,7 +109,7 @@ run(struct decide *d, const char *data, size_t size, char **out,
 				rc = decide_scan(d, doc, &e);
 				tuff_doc_free(doc);
 			} else
-				rc = decide_emit(d, doc, w, &e);
+				rc = write_record(d, doc, w, &e);
 		if (rc == 0 && got == -1)
 			rc = -1;
 		tuff_reader_free(r);

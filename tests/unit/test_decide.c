@@ -726,6 +726,28 @@ report_count(const struct tuff_error *e, void *arg)
 	++*(int *)arg;
 }
 
+/* What the tool does with a record in the second pass. */
+static void
+write_record(struct decide *d, struct tuff_doc *doc, struct tuff_writer *w)
+{
+	struct tuff_error e;
+
+	switch (decide_fate(d, doc)) {
+	case DECIDE_PASS:
+		assert_int_equal(tuff_write_unchanged(w, doc), 0);
+		break;
+	case DECIDE_DROP:
+		break;
+	case DECIDE_CHANGE:
+		assert_int_equal(tuff_write_head(w, doc), 0);
+		/* FALLTHROUGH */
+	case DECIDE_REPLACE:
+		assert_int_equal(decide_emit(d, doc, w, &e), 0);
+		break;
+	}
+	tuff_doc_free(doc);
+}
+
 /* A whole run over one text, in both passes; the output as YAML. */
 static char *
 run(struct decide *d, const char *yaml, size_t *problems)
@@ -749,7 +771,7 @@ run(struct decide *d, const char *yaml, size_t *problems)
 				assert_int_equal(decide_scan(d, doc, &e), 0);
 				tuff_doc_free(doc);
 			} else
-				assert_int_equal(decide_emit(d, doc, w, &e), 0);
+				write_record(d, doc, w);
 		tuff_reader_free(r);
 		fclose(in);
 		if (pass == 0) {

@@ -23,6 +23,11 @@
 #define KIB	1024UL
 #define MIB	(1024UL * 1024)
 
+/* What a byte that is not UTF-8 is reported as. */
+#define NOT_UTF8(byte)	"byte " byte " is not UTF-8: the file is not " \
+	"UTF-8 (Windows-1252?); convert it with: iconv -f WINDOWS-1252 " \
+	"-t UTF-8"
+
 /* A growing byte buffer for generated inputs. */
 struct buf {
 	char	*p;
@@ -714,6 +719,245 @@ test_dup_complex(void **state)
 	free(b.p);
 }
 
+
+/* ---- the first repeat, both ways of reading ---- */
+
+static int
+skip_all(const char *kind, void *arg)
+{
+	(void)kind;
+	(void)arg;
+	return 1;
+}
+
+/* As expect_error, also when the records are read without a tree. */
+static void
+expect_error_both(const char *text, size_t len, unsigned long line,
+    unsigned long col, const char *msg)
+{
+	struct src s;
+	int rc;
+
+	expect_error_after(text, len, 0, line, col, msg);
+	src_open(&s, text, len);
+	while ((rc = tuff_reader_next_or_pass(s.r, &s.doc, skip_all, NULL,
+	    &s.e)) > 0) {
+		tuff_doc_free(s.doc);
+		s.doc = NULL;
+	}
+	assert_int_equal(rc, -1);
+	assert_err(&s.e, line, col, msg);
+	src_close(&s);
+}
+
+/*
+ * A duplicate is named at its first repeat in the order of the text,
+ * also in mappings large enough to be sorted, where the smallest
+ * repeated key is not the first repeat.
+ */
+static void
+test_dup_order(void **state)
+{
+	struct buf b = { 0 };
+	int i;
+
+	(void)state;
+	bstr(&b, "kind: x\n");
+	for (i = 0; i < 20; i++)
+		bprintf(&b, "k%02d: %d\n", i, i);
+	bstr(&b, "zz: 1\nzz: 2\nk05: again\nk01: again\n");
+	expect_error_both(b.p, b.len, 23, 1,
+	    "duplicate key \"zz\" (first at line 22, column 1)");
+
+	/* A repeated collection key before a repeated scalar key. */
+	b.len = 0;
+	bstr(&b, "kind: x\n");
+	for (i = 0; i < 20; i++)
+		bprintf(&b, "k%02d: %d\n", i, i);
+	bstr(&b, "? [a]\n: 1\n? [a]\n: 2\nk00: again\n");
+	expect_error_both(b.p, b.len, 24, 3,
+	    "duplicate key (first at line 22, column 3)");
+
+	/* Small: the first repeat, not the first key repeated. */
+	expect_error_both("kind: x\na: 1\nb: 1\nb: 2\na: 2\n",
+	    strlen("kind: x\na: 1\nb: 1\nb: 2\na: 2\n"), 4, 1,
+	    "duplicate key \"b\" (first at line 3, column 1)");
+	free(b.p);
+}
+
+/* A second kind or id at the top: two records without a "---". */
+static void
+test_dup_missing_marker(void **state)
+{
+	const char *two = "kind: journey\nid: a\ntitle: x\n"
+	    "kind: journey\nid: b\n";
+	const char *ids = "title: x\nid: a\nid: b\n";
+	const char *inner = "kind: x\nm: {id: 1, id: 2}\n";
+
+	(void)state;
+	expect_error_both(two, strlen(two), 4, 1,
+	    "duplicate key \"kind\" (first at line 1, column 1); "
+	    "missing '---' between two records?");
+	expect_error_both(ids, strlen(ids), 3, 1,
+	    "duplicate key \"id\" (first at line 2, column 1); "
+	    "missing '---' between two records?");
+	/* Not inside a record. */
+	expect_error_both(inner, strlen(inner), 2, 12,
+	    "duplicate key \"id\" (first at line 2, column 5)");
+}
+
+/* ---- the text of each record ---- */
+
+/* The text of the next record, both ways of reading it. */
+static void
+expect_raw(struct src *s, struct src *k, const char *text, size_t head,
+    int marked)
+{
+	const struct tuff_raw *raw;
+
+	if (next(s) != 1)
+		fail_msg("%lu:%lu: %s", s->e.line, s->e.column, s->e.msg);
+	assert_non_null(s->doc->raw.text);
+	assert_int_equal(s->doc->raw.len, strlen(text));
+	assert_memory_equal(s->doc->raw.text, text, strlen(text));
+	assert_int_equal(s->doc->raw.head, head);
+	assert_int_equal(s->doc->raw.marked, marked);
+	assert_int_equal(tuff_reader_next_or_pass(k->r, &k->doc, skip_all,
+	    NULL, &k->e), 2);
+	raw = tuff_reader_raw(k->r);
+	assert_non_null(raw);
+	assert_int_equal(raw->len, strlen(text));
+	assert_memory_equal(raw->text, text, strlen(text));
+	assert_int_equal(raw->head, head);
+}
+
+/*
+ * libyaml's marks count characters, a CR LF as two, after the byte
+ * order mark the reader takes away: the text of each record is cut
+ * where it should be whatever the characters before.
+ */
+static void
+test_raw_spans(void **state)
+{
+	const char *in = "\xef\xbb\xbf# c\r\nkind: \"åäö😀\" # x\r\n\r\n"
+	    "# next\r\n---\r\nkind: é\r\n...\r\n# t\r\n";
+	const char *lines = "kind: a\n\xc2\x85" "b: 1\n";
+	struct src s, k;
+	const char *tail;
+	size_t n;
+
+	(void)state;
+	src_open(&s, in, strlen(in));
+	src_open(&k, in, strlen(in));
+	expect_raw(&s, &k, "# c\r\nkind: \"åäö😀\" # x\r\n", 5, 0);
+	expect_raw(&s, &k, "\r\n# next\r\n---\r\nkind: é\r\n...\r\n", 10, 1);
+	assert_int_equal(next(&s), 0);
+	assert_int_equal(tuff_reader_next_or_pass(k.r, &k.doc, skip_all,
+	    NULL, &k.e), 0);
+	tail = tuff_reader_tail(s.r, &n);
+	assert_int_equal(n, 5);
+	assert_memory_equal(tail, "# t\r\n", 5);
+	tail = tuff_reader_tail(k.r, &n);
+	assert_int_equal(n, 5);
+	src_close(&s);
+	src_close(&k);
+
+	/* NEL is a line break to libyaml (YAML 1.1): one character. */
+	src_open(&s, lines, strlen(lines));
+	src_open(&k, lines, strlen(lines));
+	expect_raw(&s, &k, "kind: a\n\xc2\x85" "b: 1\n", 0, 0);
+	src_close(&s);
+	src_close(&k);
+
+	/* No records: all is the tail. */
+	src_open(&s, "# a\n---\n", 8);
+	assert_int_equal(next(&s), 0);
+	tail = tuff_reader_tail(s.r, &n);
+	assert_int_equal(n, 8);
+	src_close(&s);
+}
+
+/* ---- what a file that does not read says ---- */
+
+static void
+test_encodings(void **state)
+{
+	(void)state;
+	expect_error_after("\xff\xfek\0:\0 \0x\0", 10, 0, 1, 1,
+	    "the file is UTF-16, not UTF-8; convert it with: "
+	    "iconv -f UTF-16 -t UTF-8");
+	expect_error_after("\xfe\xff\0k\0:", 6, 0, 1, 1,
+	    "the file is UTF-16, not UTF-8; convert it with: "
+	    "iconv -f UTF-16 -t UTF-8");
+	expect_error_after("k\0:\0 \0x\0", 8, 0, 1, 1,
+	    "the file is UTF-16 (little-endian), not UTF-8; convert it "
+	    "with: iconv -f UTF-16LE -t UTF-8");
+	expect_error_after("\0k\0:\0 \0x", 8, 0, 1, 1,
+	    "the file is UTF-16 (big-endian), not UTF-8; convert it with: "
+	    "iconv -f UTF-16BE -t UTF-8");
+	expect_error_after("k\0\0\0:\0\0\0", 8, 0, 1, 1,
+	    "the file is UTF-32 (little-endian), not UTF-8; convert it "
+	    "with: iconv -f UTF-32LE -t UTF-8");
+	/* Windows-1252: the å, not the byte after it. */
+	expect_error("kind: x\ntitle: Resa p\xe5 landet\n", 2, 14,
+	    NOT_UTF8("0xe5"));
+	expect_error("unit: H\xe4lsa\n", 1, 8, NOT_UTF8("0xe4"));
+}
+
+static void
+test_syntax_hints(void **state)
+{
+	(void)state;
+	expect_error("kind: x\ntitle: Resa 3: åäö\n", 2, 14,
+	    "mapping values are not allowed in this context; put the value "
+	    "in quotes: title: \"Resa 3: åäö\"");
+	expect_error("kind: x\ntitle: a \\ \"b\": c # note\n", 2, 15,
+	    "mapping values are not allowed in this context; put the value "
+	    "in quotes: title: \"a \\\\ \\\"b\\\": c\"");
+	/* Indentation, not quotes. */
+	expect_error("a: 1\n b: 2\n", 2, 3,
+	    "mapping values are not allowed in this context");
+	expect_error("kind: x\na:\n\tb: 1\n", 3, 1,
+	    "found character that cannot start any token while scanning for "
+	    "the next token at line 3, column 1; tabs are not allowed for "
+	    "indentation; use spaces");
+	expect_error("kind: x\na: 1\n\tb: 2\n", 3, 1,
+	    "found a tab character that violates indentation while scanning "
+	    "a plain scalar at line 2, column 4; tabs are not allowed for "
+	    "indentation; use spaces");
+}
+
+/* 5 MiB of one line after a record. */
+static void
+expect_window(const char *pre, const char *line, int ndocs, unsigned long at,
+    const char *msg)
+{
+	struct buf b = { 0 };
+
+	bstr(&b, pre);
+	brep(&b, line, 5 * MIB / strlen(line));
+	bstr(&b, "b: 1\n");
+	expect_error_after(b.p, b.len, ndocs, at, 1, msg);
+	free(b.p);
+}
+
+/* More comments than a record may carry are called comments. */
+static void
+test_comment_window(void **state)
+{
+	const char *msg = "more than 4 MiB of comments or blank lines in a "
+	    "row (the most a record's text may carry)";
+
+	(void)state;
+	expect_window("kind: x\n", "# kommentar\n", 0, 2, msg);
+	expect_window("kind: x # c\n", "\n", 0, 2, msg);
+	expect_window("kind: x\n---\n", "   # indraget\n", 1, 3, msg);
+	expect_window("", "# före\n", 0, 1, msg);
+	/* Inside a record's value it is the record that is too large. */
+	expect_window("kind: x\nv: |\n", "  rad\n", 0, 1,
+	    "record is larger than 1024 KiB");
+}
+
 /* ---- UTF-8 ---- */
 
 static void
@@ -721,38 +965,32 @@ test_utf8(void **state)
 {
 	(void)state;
 	/* Overlong forms. */
-	expect_error("a: \xc0\xaf\n", 1, 4,
-	    "invalid length of a UTF-8 sequence");
-	expect_error("a: \xe0\x80\x80\n", 1, 4,
-	    "invalid length of a UTF-8 sequence");
-	expect_error("a: \xf0\x80\x80\x80\n", 1, 4,
-	    "invalid length of a UTF-8 sequence");
+	expect_error("a: \xc0\xaf\n", 1, 4, NOT_UTF8("0xc0"));
+	expect_error("a: \xe0\x80\x80\n", 1, 4, NOT_UTF8("0xe0"));
+	expect_error("a: \xf0\x80\x80\x80\n", 1, 4, NOT_UTF8("0xf0"));
 	/* Truncated at the end of the input. */
-	expect_error("a: \xc3", 1, 4, "incomplete UTF-8 octet sequence");
-	expect_error("a: ok\nb: \xe2\x82", 2, 4,
-	    "incomplete UTF-8 octet sequence");
-	/* Bad continuation: the position of the character it breaks. */
-	expect_error("a: \xc3\x28\n", 1, 4,
-	    "invalid trailing UTF-8 octet (byte 0x28)");
-	expect_error("a: å\xe2\x82x\n", 1, 5,
-	    "invalid trailing UTF-8 octet (byte 0x78)");
+	expect_error("a: \xc3", 1, 4, NOT_UTF8("0xc3"));
+	expect_error("a: ok\nb: \xe2\x82", 2, 4, NOT_UTF8("0xe2"));
+	/* Bad continuation: the character it breaks, where it stands. */
+	expect_error("a: \xc3\x28\n", 1, 4, NOT_UTF8("0xc3"));
+	expect_error("a: å\xe2\x82x\n", 1, 5, NOT_UTF8("0xe2"));
 	/* Bad leading bytes after multibyte characters, on later lines. */
 	expect_error("a: \x80\n", 1, 4,
-	    "invalid leading UTF-8 octet (byte 0x80)");
+	    NOT_UTF8("0x80"));
 	expect_error("a: åäö\x80\n", 1, 7,
-	    "invalid leading UTF-8 octet (byte 0x80)");
+	    NOT_UTF8("0x80"));
 	expect_error("a: 1\nb: åäö x\xff\n", 2, 9,
-	    "invalid leading UTF-8 octet (byte 0xff)");
+	    NOT_UTF8("0xff"));
 	expect_error("a: 1\n\nc: \"€😀\"\nd: \"€😀\xfe\"\n", 4, 7,
-	    "invalid leading UTF-8 octet (byte 0xfe)");
+	    NOT_UTF8("0xfe"));
 	/* In a key, and in a comment. */
 	expect_error("a: 1\nn\xc3\xa4\xff: 2\n", 2, 3,
-	    "invalid leading UTF-8 octet (byte 0xff)");
+	    NOT_UTF8("0xff"));
 	expect_error("a: 1 # åäö \xff\n", 1, 12,
-	    "invalid leading UTF-8 octet (byte 0xff)");
+	    NOT_UTF8("0xff"));
 	/* In a later record. */
 	expect_error_n("a: 1\n---\nb: \xf8\n", 0, 3, 4,
-	    "invalid leading UTF-8 octet (byte 0xf8)");
+	    NOT_UTF8("0xf8"));
 }
 
 /* Code points that are not characters are named as code points. */
@@ -809,7 +1047,7 @@ test_utf8_far(void **state)
 	bstr(&b, "z: ö\xff\n");
 	assert_true(b.len > 64 * KIB);
 	expect_error_after(b.p, b.len, 0, 3001, 5,
-	    "invalid leading UTF-8 octet (byte 0xff)");
+	    NOT_UTF8("0xff"));
 
 	/* One long line: the column counts characters from its start. */
 	b.len = 0;
@@ -817,7 +1055,7 @@ test_utf8_far(void **state)
 	brep(&b, "å", 20000);
 	bstr(&b, "\xc3\n");
 	expect_error_after(b.p, b.len, 0, 2, 4 + 20000,
-	    "invalid trailing UTF-8 octet (byte 0x0a)");
+	    NOT_UTF8("0xc3"));
 
 	/* Right after 16 KiB and 32 KiB boundaries. */
 	for (i = -3; i <= 3; i++) {
@@ -826,13 +1064,13 @@ test_utf8_far(void **state)
 		brep(&b, "x", 16 * KIB - 3 + (size_t)i);
 		bstr(&b, "\xff");
 		expect_error_after(b.p, b.len, 0, 1, 16 * KIB + (size_t)i + 1,
-		    "invalid leading UTF-8 octet (byte 0xff)");
+		    NOT_UTF8("0xff"));
 		b.len = 0;
 		bstr(&b, "a: ");
 		brep(&b, "é", 16 * KIB + (size_t)i);
 		bstr(&b, "\xff");
 		expect_error_after(b.p, b.len, 0, 1, 16 * KIB + (size_t)i + 4,
-		    "invalid leading UTF-8 octet (byte 0xff)");
+		    NOT_UTF8("0xff"));
 	}
 	free(b.p);
 }
@@ -854,10 +1092,10 @@ test_utf8_far_crlf(void **state)
 			bprintf(&b, "k%d: %0*d\r\n", i, width, i);
 		bstr(&b, "z: \xff\r\n");
 		expect_error_after(b.p, b.len, 0, 5001, 4,
-		    "invalid leading UTF-8 octet (byte 0xff)");
+		    NOT_UTF8("0xff"));
 	}
 	expect_error("a: 1\rb: 2\r\rc: \xff\r", 4, 4,
-	    "invalid leading UTF-8 octet (byte 0xff)");
+	    NOT_UTF8("0xff"));
 	free(b.p);
 }
 
@@ -881,7 +1119,7 @@ test_bom(void **state)
 	src_close(&s);
 	expect_ok("\xef\xbb\xbf---\na: 1\n---\nb: 2\n", 2);
 	expect_error("\xef\xbb\xbf" "a: \xff\n", 1, 4,
-	    "invalid leading UTF-8 octet (byte 0xff)");
+	    NOT_UTF8("0xff"));
 }
 
 static void
@@ -1462,6 +1700,12 @@ main(void)
 		cmocka_unit_test(test_dup_small),
 		cmocka_unit_test(test_dup_large),
 		cmocka_unit_test(test_dup_complex),
+		cmocka_unit_test(test_dup_order),
+		cmocka_unit_test(test_dup_missing_marker),
+		cmocka_unit_test(test_raw_spans),
+		cmocka_unit_test(test_encodings),
+		cmocka_unit_test(test_syntax_hints),
+		cmocka_unit_test(test_comment_window),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_utf8_codepoints),
 		cmocka_unit_test(test_nul),

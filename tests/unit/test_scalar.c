@@ -149,6 +149,11 @@ test_show(void **state)
 	assert_show(sc("30", TUFF_PLAIN, NULL), "30");
 	assert_show(sc("3", TUFF_DOUBLE, T("int")), "!!int \"3\"");
 	assert_show(sc("a\nb\x1b", TUFF_DOUBLE, NULL), "\"a\\nb\\x1b\"");
+	/* Nothing written: never an empty string at the end of a message. */
+	assert_show(sc("", TUFF_PLAIN, T("timestamp")),
+	    "!!timestamp with no value");
+	assert_show(sc("", TUFF_PLAIN, NULL), "an empty value");
+	assert_show(sc("", TUFF_DOUBLE, NULL), "\"\"");
 	memset(long_text, 'x', 150);
 	strcpy(long_text + 150, "å");
 	assert_show(sc(long_text, TUFF_PLAIN, NULL),

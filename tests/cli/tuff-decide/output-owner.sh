@@ -15,5 +15,5 @@ fi
 chmod 640 register.yaml || exit 99
 tuff-decide --due --as-of 2021-04-01 -o register.yaml register.yaml
 echo "exit $?"
-stat -c '%u %g %a %F' register.yaml
+LC_ALL=C stat -c '%u %g %a %F' register.yaml
 grep -c '^kind: follow-up' register.yaml

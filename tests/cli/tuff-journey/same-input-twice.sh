@@ -2,8 +2,9 @@
 # a copy of it are refused before anything is read (nothing written);
 # standard input from a pipe is compared when it ends: when it comes
 # first, before the file that repeats it is read; when it comes last,
-# after what was written of it, and the duplicate ids found on the way
-# are reported as well.  Two empty files are no data twice.
+# once it has been read, and the duplicate ids found on the way are
+# reported as well.  A run that fails writes nothing (the output is
+# held to the end).  Two empty files are no data twice.
 here=$(pwd)
 cd "$TMPDIR" || exit 99
 # journeys ARG...: the run's exit status and how many records it wrote.
