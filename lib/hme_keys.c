@@ -159,11 +159,19 @@ struct kdup {
 };
 
 static int
-kc_dup(const struct kdup *d, const char *name, struct tuff_error *e)
+kc_dup(const struct kdup *d, int root, const char *name, struct tuff_error *e)
 {
 	if (d->text == NULL)
 		return tuff_seterr(e, name, d->again->line, d->again->column,
 		    "duplicate key (first at line %lu, column %lu)",
+		    d->first->line, d->first->column);
+	/* Two kinds or ids: two records run together, as the tree reader
+	 * says. */
+	if (root && ((d->len == 4 && memcmp(d->text, "kind", 4) == 0) ||
+	    (d->len == 2 && memcmp(d->text, "id", 2) == 0)))
+		return tuff_seterr(e, name, d->again->line, d->again->column,
+		    "duplicate key \"%.*s\" (first at line %lu, column %lu); "
+		    "missing '---' between two records?", (int)d->len, d->text,
 		    d->first->line, d->first->column);
 	return tuff_seterr(e, name, d->again->line, d->again->column,
 	    "duplicate key \"%.*s\" (first at line %lu, column %lu)",
@@ -172,9 +180,9 @@ kc_dup(const struct kdup *d, const char *name, struct tuff_error *e)
 }
 
 /*
- * Among the other keys of a mapping, sorted (of the kind complex): the
- * group whose second key comes first (complex), or the group first in
- * text order.  Never quadratic.
+ * Among the keys of a mapping of the kind complex (collections or
+ * scalars), sorted: the group whose second key comes first in the
+ * file, if it comes before d's.  Never quadratic.
  */
 static int
 kc_sorted(struct kkey *k, size_t n, int complex, struct kdup *d)
@@ -198,19 +206,15 @@ kc_sorted(struct kkey *k, size_t n, int complex, struct kdup *d)
 			d->first = &v[i - 1]->at;
 			d->again = &v[i]->at;
 		}
-		if (!complex)
-			break;		/* text order decides */
 	}
 	free(v);
 	return 0;
 }
 
 /*
- * The keys of a mapping that ended: the pair the tree reader reports.
- * Fewer than SMALL_MAP keys: the first key equal to an earlier one,
- * with the first of those.  More: for keys that are collections the
- * same; else the two first equal scalar keys in text order.  Known
- * names are never equal to other keys.
+ * The keys of a mapping that ended: the pair the tree reader reports,
+ * the first key in the file equal to an earlier one, with the first of
+ * those.  Known names are never equal to other keys.
  */
 static int
 kc_check(struct kcheck *kc, struct klevel *lv, const char *name,
@@ -237,31 +241,18 @@ kc_check(struct kcheck *kc, struct klevel *lv, const char *name,
 					d.again = &k[i].at;
 					break;
 				}
-		for (b = 0; b < NKNOWN; b++)
-			if ((lv->twice >> b & 1) && (d.again == NULL ||
-			    lv->again[b].idx < d.again->idx)) {
-				d.text = known_names[b];
-				d.len = strlen(known_names[b]);
-				d.first = &lv->at[b];
-				d.again = &lv->again[b];
-			}
-		return d.again != NULL ? kc_dup(&d, name, e) : 0;
-	}
-	if (kc_sorted(k, n, 1, &d) == -1 ||
-	    (d.again == NULL && kc_sorted(k, n, 0, &d) == -1))
+	} else if (kc_sorted(k, n, 1, &d) == -1 ||
+	    kc_sorted(k, n, 0, &d) == -1)
 		return hme_kc_nomem(name, e);
-	if (d.again != NULL && d.text == NULL)
-		return kc_dup(&d, name, e);
 	for (b = 0; b < NKNOWN; b++)
 		if ((lv->twice >> b & 1) && (d.again == NULL ||
-		    text_cmp(known_names[b], strlen(known_names[b]), d.text,
-		    d.len) < 0)) {
+		    lv->again[b].idx < d.again->idx)) {
 			d.text = known_names[b];
 			d.len = strlen(known_names[b]);
 			d.first = &lv->at[b];
 			d.again = &lv->again[b];
 		}
-	return d.again != NULL ? kc_dup(&d, name, e) : 0;
+	return d.again != NULL ? kc_dup(&d, lv == kc->lev, name, e) : 0;
 }
 
 void
