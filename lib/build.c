@@ -758,9 +758,9 @@ read_head(struct tuff_reader *r, struct head *h, struct tuff_event *ev,
 	return 1;
 }
 
-/* Check the rest of a record whose head said to skip it. */
-static int
-skip_record(struct tuff_reader *r, const struct head *h, struct tuff_error *e)
+int
+tuff_reader_pass_rest(struct tuff_reader *r, unsigned long line,
+    unsigned long column, struct tuff_error *e)
 {
 	struct slevel *root;
 	yaml_mark_t at = { 0, 0, 0 };
@@ -774,8 +774,8 @@ skip_record(struct tuff_reader *r, const struct head *h, struct tuff_error *e)
 	root->expect_key = 1;		/* its value was read: a key next */
 	root->first_key = 0;
 	root->is_key = 0;
-	at.line = h->ev[2].line - 1;
-	at.column = h->ev[2].column - 1;
+	at.line = line - 1;
+	at.column = column - 1;
 	if (remember_key(r, "kind", 4, 0, &at, e) == -1)
 		return -1;
 	return check_rest(r, e);
@@ -807,5 +807,5 @@ tuff_reader_next_or_pass(struct tuff_reader *r, struct tuff_doc **docp,
 			return rc;
 	}
 	free(h.tag);
-	return skip_record(r, &h, e);
+	return tuff_reader_pass_rest(r, h.ev[2].line, h.ev[2].column, e);
 }
