@@ -641,7 +641,7 @@ check_rest(struct tuff_reader *r, struct tuff_error *e)
 	int rc, is_key, capturing;
 
 	for (;;) {
-		if ((rc = reader_next(r, e)) <= 0)
+		if ((rc = reader_next_within(r, e)) <= 0)
 			return unexpected_end(r, rc, e);
 		if (r->nslev == 0) {
 			/* The root mapping has ended: only its end is left. */
