@@ -13,13 +13,8 @@
 #include "tuff/run.h"
 
 enum {
-	OPT_BY = CHAR_MAX + 1,
-	OPT_COLUMN,
-	OPT_CSV,
-	OPT_FORMAT,
-	OPT_MIN_GROUP,
-	OPT_ROLLUP,
-	OPT_SKIP_INVALID,
+	OPT_BY = CHAR_MAX + 1, OPT_COLUMN, OPT_CSV, OPT_FORMAT, OPT_ITEMS,
+	OPT_METHOD, OPT_MIN_GROUP, OPT_ROLLUP, OPT_SKIP_INVALID, OPT_STRICT,
 	OPT_TREND
 };
 
@@ -29,29 +24,34 @@ static const struct option longopts[] = {
 	{ "csv",		no_argument,		NULL, OPT_CSV },
 	{ "format",		required_argument,	NULL, OPT_FORMAT },
 	{ "help",		no_argument,		NULL, 'h' },
+	{ "items",		no_argument,		NULL, OPT_ITEMS },
+	{ "method",		required_argument,	NULL, OPT_METHOD },
 	{ "min-group",		required_argument,	NULL, OPT_MIN_GROUP },
 	{ "output",		required_argument,	NULL, 'o' },
 	{ "rollup",		no_argument,		NULL, OPT_ROLLUP },
 	{ "skip-invalid",	no_argument,		NULL, OPT_SKIP_INVALID },
+	{ "strict",		no_argument,		NULL, OPT_STRICT },
 	{ "trend",		no_argument,		NULL, OPT_TREND },
 	{ "version",		no_argument,		NULL, 'V' },
 	{ NULL,			0,			NULL, 0 }
 };
 
 struct opts {
-	struct tuff_diag_conf	 diag;
 	struct hme_config	 cf;
 	struct hme_input	 in;
+	struct tuff_diag_conf	 diag;
 	const char		*out;
 	int			 csv;
-	int			 table;
+	int			 items;
+	enum hme_format		 format;
 };
 
 static const char synopsis[] =
     "usage: hme-score [-hV] [-o file] [--by unit,period | unit | period]\n"
-    "                 [--rollup] [--min-group n] [--trend] [--csv]\n"
-    "                 [--column id=header] [--skip-invalid]\n"
-    "                 [--format yaml | table] [file ...]\n";
+    "                 [--rollup] [--min-group n] [--method item | respondent]\n"
+    "                 [--trend] [--items] [--csv] [--column id=header]\n"
+    "                 [--skip-invalid] [--strict]\n"
+    "                 [--format yaml | table | csv | csv-sv] [file ...]\n";
 
 static const char options[] =
     "\n"
@@ -60,14 +60,20 @@ static const char options[] =
     "  -o, --output FILE    write to FILE, replaced only when the run succeeds\n"
     "  --by GROUPS          group by unit,period (default), unit or period\n"
     "  --rollup             also score every parent unit of a '/' path\n"
-    "  --min-group N        suppress groups and figures resting on fewer than\n"
-    "                       N respondents (default 5)\n"
+    "  --min-group N        publish only figures resting on at least N\n"
+    "                       respondents (default 5)\n"
+    "  --method METHOD      item (default: per question, as Kolada) or\n"
+    "                       respondent (over those who answered all three)\n"
     "  --trend              add the previous published index and the change\n"
-    "  --csv                read CSV survey exports instead of YAML records\n"
-    "  --column ID=HEADER   read column ID (unit, period, m1 ... s3) from the\n"
-    "                       CSV column named HEADER\n"
+    "  --items              also write each question's answers and index\n"
+    "  --csv                read every file, stdin too, as a CSV export\n"
+    "                       (files named *.csv are read as CSV anyway)\n"
+    "  --column ID=HEADER   read column ID (unit, period, id, m1 ... s3) from\n"
+    "                       the CSV column named HEADER\n"
     "  --skip-invalid       warn about invalid responses, skip and count them\n"
-    "  --format FORMAT      yaml (default) or table\n";
+    "  --strict             make every warning about the input an error\n"
+    "  --format FORMAT      yaml (default), table, csv, or csv-sv (for\n"
+    "                       Swedish spreadsheets: ';', decimal comma)\n";
 
 static void
 usage(void)
@@ -84,34 +90,99 @@ bad(const char *fmt, const char *arg)
 	usage();
 }
 
-static void
-parse_by(struct opts *o, const char *arg)
+/* The index of arg in words (NULL-terminated), or a usage error. */
+static int
+word(const char *arg, const char *const *words, const char *fmt)
 {
-	if (strcmp(arg, "unit,period") == 0 || strcmp(arg, "period,unit") == 0)
-		o->cf.by = HME_BY_UNIT_PERIOD;
-	else if (strcmp(arg, "unit") == 0)
-		o->cf.by = HME_BY_UNIT;
-	else if (strcmp(arg, "period") == 0)
-		o->cf.by = HME_BY_PERIOD;
-	else
-		bad("--by: expected unit,period, unit or period, not \"%s\"",
-		    arg);
+	int i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(arg, words[i]) == 0)
+			return i;
+	bad(fmt, arg);
+	return -1;
 }
 
 static void
 parse_min_group(struct opts *o, const char *arg)
 {
-	char *end;
-	unsigned long v;
+	char *end = NULL;
+	unsigned long v = 0;
 
-	if (*arg < '0' || *arg > '9')
-		bad("--min-group: expected a number 1..1000000, not \"%s\"",
-		    arg);
-	v = strtoul(arg, &end, 10);
-	if (*end != '\0' || v < 1 || v > 1000000)
+	if (*arg >= '0' && *arg <= '9')
+		v = strtoul(arg, &end, 10);
+	if (v < 1 || v > 1000000 || *end != '\0')
 		bad("--min-group: expected a number 1..1000000, not \"%s\"",
 		    arg);
 	o->cf.min_group = v;
+}
+
+static void
+option(struct opts *o, int c, char *argv[])
+{
+	static const char *const by[] = { "unit,period", "unit", "period",
+	    "period,unit", NULL };
+	static const char *const methods[] = { "item", "respondent", NULL };
+	static const char *const formats[] = { "yaml", "table", "csv",
+	    "csv-sv", NULL };
+	int rc;
+
+	switch (c) {
+	case 'h':
+		fputs(synopsis, stdout);
+		fputs(options, stdout);
+		exit(tuff_stdout_status());
+	case 'V':
+		printf("hme-score (tuff) %s\n", TUFF_VERSION);
+		exit(tuff_stdout_status());
+	case 'o':
+		o->out = optarg;
+		break;
+	case OPT_BY:
+		o->cf.by = word(optarg, by, "--by: expected unit,period, unit "
+		    "or period, not \"%s\"") % 3;
+		break;
+	case OPT_COLUMN:
+		if ((rc = hme_input_column(&o->in, optarg)) == -2)
+			bad("--column: \"%s\": that header is given for "
+			    "another column already", optarg);
+		else if (rc == -1)
+			bad("--column: expected ID=HEADER with ID one of unit, "
+			    "period, id, m1 ... s3, not \"%s\"", optarg);
+		break;
+	case OPT_CSV:
+		o->csv = 1;
+		break;
+	case OPT_FORMAT:
+		o->format = word(optarg, formats, "--format: expected yaml, "
+		    "table, csv or csv-sv, not \"%s\"");
+		break;
+	case OPT_ITEMS:
+		o->items = 1;
+		break;
+	case OPT_METHOD:
+		o->cf.method = word(optarg, methods, "--method: expected item "
+		    "or respondent, not \"%s\"");
+		break;
+	case OPT_MIN_GROUP:
+		parse_min_group(o, optarg);
+		break;
+	case OPT_ROLLUP:
+		o->cf.rollup = 1;
+		break;
+	case OPT_SKIP_INVALID:
+		o->in.skip_invalid = 1;
+		break;
+	case OPT_STRICT:
+		o->diag.strict = 1;
+		break;
+	case OPT_TREND:
+		o->cf.trend = 1;
+		break;
+	default:
+		tuff_getopt_warn(c, argv, longopts);
+		usage();
+	}
 }
 
 static void
@@ -121,163 +192,81 @@ parse_options(struct opts *o, int argc, char *argv[])
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":hVo:", longopts, NULL)) != -1)
-		switch (c) {
-		case 'h':
-			fputs(synopsis, stdout);
-			fputs(options, stdout);
-			exit(tuff_stdout_status());
-		case 'V':
-			printf("hme-score (tuff) %s\n", TUFF_VERSION);
-			exit(tuff_stdout_status());
-		case 'o':
-			o->out = optarg;
-			break;
-		case OPT_BY:
-			parse_by(o, optarg);
-			break;
-		case OPT_COLUMN:
-			if (hme_input_column(&o->in, optarg) == -1)
-				bad("--column: expected ID=HEADER with ID one "
-				    "of unit, period, m1 ... s3, not \"%s\"",
-				    optarg);
-			break;
-		case OPT_CSV:
-			o->csv = 1;
-			break;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "table") == 0)
-				o->table = 1;
-			else if (strcmp(optarg, "yaml") == 0)
-				o->table = 0;
-			else
-				bad("--format: expected yaml or table, not "
-				    "\"%s\"", optarg);
-			break;
-		case OPT_MIN_GROUP:
-			parse_min_group(o, optarg);
-			break;
-		case OPT_ROLLUP:
-			o->cf.rollup = 1;
-			break;
-		case OPT_SKIP_INVALID:
-			o->in.skip_invalid = 1;
-			break;
-		case OPT_TREND:
-			o->cf.trend = 1;
-			break;
-		case ':':
-		default:
-			tuff_getopt_warn(c, argv, longopts);
-			usage();
-		}
+		option(o, c, argv);
 	if (o->cf.rollup && o->cf.by == HME_BY_PERIOD)
 		bad("--rollup needs units: not with --by %s", "period");
 	if (o->cf.trend && o->cf.by == HME_BY_UNIT)
 		bad("--trend needs periods: not with --by %s", "unit");
 }
 
-/* The records of one file, and the text after them (comments). */
+/* One operand (tuff_each_file: none means standard input). */
 static int
-read_yaml(struct tuff_reader *r, const char *name, void *arg,
-    struct tuff_error *e)
+read_one(FILE *fp, const char *name, void *arg, struct tuff_error *e)
 {
-	struct hme_input *in = arg;
-	const char *tail;
-	size_t n;
+	struct opts *o = arg;
 
-	if (hme_read_yaml(in, r, name, e) == -1)
-		return -1;
-	tail = tuff_reader_tail(r, &n);
-	if (in->w != NULL && tuff_write_text(in->w, tail, n) == -1)
-		return tuff_writer_error(in->w, e);
-	return 0;
-}
-
-/* One CSV operand (tuff_each_file: none means standard input). */
-static int
-read_csv(FILE *fp, const char *name, void *arg, struct tuff_error *e)
-{
-	return hme_read_csv(arg, fp, name, e);
+	return hme_read(&o->in, fp, name, o->csv, e);
 }
 
 /* Score and write everything; TUFF_OK or TUFF_ERR (reported). */
 static int
-write_scores(struct opts *o, struct hme_tally *t, FILE *fp,
-    struct tuff_writer *w)
+write_scores(struct opts *o, FILE *fp, struct tuff_writer *w)
 {
 	const struct hme_score *sc;
-	size_t n, i;
+	size_t n;
 
-	if (hme_tally_scores(t, &sc, &n) == -1) {
+	if (hme_tally_scores(o->in.tally, &sc, &n) == -1 ||
+	    (tuff_diag_status(TUFF_OK) == TUFF_OK &&
+	    hme_write(fp, w, &o->cf, &o->in, sc, n, o->format,
+	    o->items) == -1)) {
 		tuff_warnx("out of memory");
 		return TUFF_ERR;
 	}
-	if (o->table) {
-		hme_write_table(fp, &o->cf, &o->in, sc, n);
-		if (o->in.foreign == 1)
-			tuff_warnx("warning: 1 record of another kind is not "
-			    "shown in the table");
-		else if (o->in.foreign > 1)
-			tuff_warnx("warning: %lu records of other kinds are "
-			    "not shown in the table",
-			    (unsigned long)o->in.foreign);
-		return TUFF_OK;
-	}
-	for (i = 0; i < n; i++)
-		hme_write_score(w, &sc[i]);
-	if (o->in.skip_invalid)
-		hme_write_summary(w, &o->in);
-	return TUFF_OK;
+	/* Under --strict a warning made the run fail: reported. */
+	return tuff_diag_status(TUFF_OK);
 }
 
 int
 main(int argc, char *argv[])
 {
 	struct opts o;
-	struct hme_tally *t;
 	struct tuff_writer *w = NULL;
 	struct tuff_out out;
 	FILE *fp;
-	int rc;
+	int rc = TUFF_ERR;
 
 	tuff_setprogname(argv[0]);
 	memset(&o, 0, sizeof(o));
 	o.cf.min_group = HME_DEFAULT_MIN_GROUP;
 	hme_input_init(&o.in, NULL);
 	parse_options(&o, argc, argv);
-	tuff_set_diag_conf(&o.diag);	/* a typo in a kind is said once */
 	argc -= optind;
 	argv += optind;
 	if (tuff_stdin_is_tty(argc))
 		usage();
+	tuff_set_diag_conf(&o.diag);
 
-	if ((t = hme_tally_new(&o.cf)) == NULL) {
+	if ((o.in.tally = hme_tally_new(&o.cf)) == NULL) {
 		tuff_warnx("out of memory");
 		return TUFF_ERR;
 	}
-	o.in.tally = t;
-	if ((fp = tuff_out_open(&out, o.out)) == NULL) {
-		hme_tally_free(t);
-		return TUFF_ERR;
-	}
-	if (!o.table && (w = tuff_writer_new(fp)) == NULL) {
+	if ((fp = tuff_out_open(&out, o.out)) == NULL)
+		goto done;
+	if (o.format == HME_FORMAT_YAML && (w = tuff_writer_new(fp)) == NULL) {
 		tuff_warnx("out of memory");
 		tuff_out_close(&out, 0);
-		hme_tally_free(t);
-		return TUFF_ERR;
+		goto done;
 	}
 	o.in.w = w;
-
-	if (o.csv)
-		rc = tuff_each_file(argc, argv, read_csv, &o.in);
-	else
-		rc = tuff_each_input(argc, argv, read_yaml, &o.in);
+	rc = tuff_each_file(argc, argv, read_one, &o);
 	if (rc == TUFF_OK)
-		rc = write_scores(&o, t, fp, w);
+		rc = write_scores(&o, fp, w);
 	if (w != NULL && tuff_writer_close(w) == -1)
 		tuff_out_error(&out, tuff_writer_errno(w));
 	tuff_writer_free(w);
-	rc = tuff_out_close(&out, rc == TUFF_OK);
-	hme_tally_free(t);
-	return rc;
+	rc = tuff_out_close(&out, tuff_diag_status(rc) == TUFF_OK);
+done:
+	hme_input_free(&o.in);
+	hme_tally_free(o.in.tally);
+	return tuff_diag_status(rc);
 }

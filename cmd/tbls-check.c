@@ -80,7 +80,7 @@ usage(FILE *fp)
 	    "  --list-rules       print the rulebook and exit\n"
 	    "  --strict           make every warning about the input an "
 	    "error\n"
-	    "  -o FILE            write FILE atomically, only on success\n"
+	    "  -o, --output FILE  write FILE atomically, only on success\n"
 	    "  -h, --help         this help\n"
 	    "  -V, --version      the version\n",
 	    tuff_progname(), tuff_progname());

@@ -27,7 +27,7 @@ _tuff_options()
 		    "--rules --list-rules" ;;
 	hme-score)
 		echo "$common --by --rollup --min-group --trend --csv --column" \
-		    "--skip-invalid --format --items" ;;
+		    "--skip-invalid --format --items --method" ;;
 	tuff-report)
 		echo "$common --format --as-of --within --title" ;;
 	esac
@@ -44,7 +44,8 @@ _tuff_values()
 	tbls-check:--format)	echo 'yaml gcc' ;;
 	tbls-check:--fail-on)	echo 'error warning note never' ;;
 	hme-score:--by)		echo 'unit,period unit period' ;;
-	hme-score:--format)	echo 'yaml table csv' ;;
+	hme-score:--format)	echo 'yaml table csv csv-sv' ;;
+	hme-score:--method)	echo 'item respondent' ;;
 	tuff-report:--format)	echo 'markdown html' ;;
 	esac
 }

@@ -28,8 +28,6 @@ reader_dup(struct tuff_reader *r, struct tuff_error *e, int root,
     const char *key, size_t keylen, unsigned long line, unsigned long col,
     unsigned long line1, unsigned long col1)
 {
-	const char *hint = "";
-
 	r->failed = 1;
 	if (key == NULL)
 		return tuff_seterr(e, r->name, line, col,
@@ -38,10 +36,13 @@ reader_dup(struct tuff_reader *r, struct tuff_error *e, int root,
 	/* Two kinds or ids: two records, run together. */
 	if (root && ((keylen == 4 && memcmp(key, "kind", 4) == 0) ||
 	    (keylen == 2 && memcmp(key, "id", 2) == 0)))
-		hint = "; missing '---' between two records?";
+		return tuff_seterr(e, r->name, line, col,
+		    "duplicate key \"%.*s\" (first at line %lu, column %lu); "
+		    "missing '---' between two records?", (int)keylen, key,
+		    line1, col1);
 	return tuff_seterr(e, r->name, line, col,
-	    "duplicate key \"%.*s\" (first at line %lu, column %lu)%s",
-	    (int)(keylen > 80 ? 80 : keylen), key, line1, col1, hint);
+	    "duplicate key \"%.*s\" (first at line %lu, column %lu)",
+	    (int)(keylen > 80 ? 80 : keylen), key, line1, col1);
 }
 
 /* Are two nodes equal as keys (same type, same text, same shape)? */

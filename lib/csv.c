@@ -42,6 +42,7 @@ struct csv_reader {
 	unsigned long		 cline, ccol;	/* of the last character */
 	int			 need;		/* UTF-8 continuations due */
 	unsigned char		 lo, hi;	/* range of the next one */
+	unsigned char		 lead;		/* the sequence's first byte */
 	char			*buf;		/* the row's values */
 	size_t			 len, cap;
 	struct csv_field	*fields;	/* CSV_MAX_FIELDS of them */
@@ -157,6 +158,19 @@ lookahead(struct csv_reader *r, size_t want)
 }
 
 /*
+ * The first byte that is not UTF-8, at the character it starts: most
+ * likely a Swedish spreadsheet's Windows-1252 (0xE5 is å there), so
+ * say how to convert.
+ */
+static void
+not_utf8(struct csv_reader *r, unsigned char c)
+{
+	fail(r, r->cline, r->ccol, "byte 0x%02X: the file is not UTF-8 "
+	    "(Windows-1252?); convert it with: iconv -f WINDOWS-1252 -t UTF-8",
+	    c);
+}
+
+/*
  * The next byte of input, or EOF, or GET_ERR with the error set.  Keeps
  * the position (cline:ccol is where the character this byte belongs to
  * starts) and checks UTF-8 on the way: no overlong forms, no surrogates,
@@ -172,9 +186,7 @@ getch(struct csv_reader *r)
 			if (r->failed)
 				return GET_ERR;
 			if (r->need > 0) {
-				fail(r, r->cline, r->ccol,
-				    "invalid UTF-8: sequence cut short by the "
-				    "end of input");
+				not_utf8(r, r->lead);
 				return GET_ERR;
 			}
 			return EOF;
@@ -183,8 +195,7 @@ getch(struct csv_reader *r)
 	c = r->in[r->inpos++];
 	if (r->need > 0) {
 		if (c < r->lo || c > r->hi) {
-			fail(r, r->cline, r->ccol,
-			    "invalid UTF-8: byte 0x%02X in a sequence", c);
+			not_utf8(r, r->lead);
 			return GET_ERR;
 		}
 		r->lo = 0x80;
@@ -199,11 +210,14 @@ getch(struct csv_reader *r)
 			r->line++;
 			r->col = 1;
 		} else if (c == '\0') {
-			fail(r, r->cline, r->ccol, "NUL byte in input");
+			fail(r, r->cline, r->ccol, "NUL byte in input (is the "
+			    "file UTF-16?  Convert it with: iconv -f UTF-16 "
+			    "-t UTF-8)");
 			return GET_ERR;
 		}
 		return c;
 	}
+	r->lead = (unsigned char)c;
 	r->lo = 0x80;
 	r->hi = 0xbf;
 	if (c >= 0xc2 && c <= 0xdf)
@@ -221,7 +235,7 @@ getch(struct csv_reader *r)
 		else if (c == 0xf4)
 			r->hi = 0x8f;	/* above U+10FFFF */
 	} else {
-		fail(r, r->cline, r->ccol, "invalid UTF-8: byte 0x%02X", c);
+		not_utf8(r, (unsigned char)c);
 		return GET_ERR;
 	}
 	return c;
@@ -245,6 +259,12 @@ start(struct csv_reader *r)
 	if (r->inlen - r->inpos >= 3 &&
 	    memcmp(r->in + r->inpos, "\xef\xbb\xbf", 3) == 0)
 		r->inpos += 3;
+	else if (r->inlen - r->inpos >= 2 &&
+	    (memcmp(r->in + r->inpos, "\xff\xfe", 2) == 0 ||
+	    memcmp(r->in + r->inpos, "\xfe\xff", 2) == 0))
+		return fail(r, 1, 1, "the file is UTF-16 (it starts with the "
+		    "byte order mark %02X %02X); convert it with: iconv -f "
+		    "UTF-16 -t UTF-8", r->in[r->inpos], r->in[r->inpos + 1]);
 	for (i = 0; i <= CSV_MAX_ROW; i++) {
 		if (i == r->inlen - r->inpos) {
 			if (lookahead(r, i + 1) == -1)
@@ -476,4 +496,26 @@ csv_read_row(struct csv_reader *r, struct csv_row *row,
 	row->n = r->nf;
 	row->line = r->fields[0].line;
 	return 1;
+}
+
+void
+csv_write_field(FILE *fp, const char *s, size_t len, char delim)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] == delim || s[i] == '"' || s[i] == '\r' ||
+		    s[i] == '\n')
+			break;
+	if (i == len) {
+		fwrite(s, 1, len, fp);
+		return;
+	}
+	putc('"', fp);
+	for (i = 0; i < len; i++) {
+		if (s[i] == '"')
+			putc('"', fp);
+		putc(s[i], fp);
+	}
+	putc('"', fp);
 }

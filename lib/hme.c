@@ -1,16 +1,21 @@
 /*
- * The HME arithmetic: groups, exact means, suppression, trend.
+ * HME: the items, the checks of the grouping keys, the exact
+ * arithmetic, and the tally that counts responses as they stream by.
  *
- * Per group only integer sums and counts are kept; every published
- * figure is computed from them exactly (no floating point) and rounded
- * once, half away from zero.
+ * Per unit and period only counts are kept: how many gave each answer
+ * to each item, and for the respondent method how many answered all
+ * three items of a subindex and their sum.  Every figure is computed
+ * from them exactly (no floating point) and rounded once, half away
+ * from zero (hme_lattice.c).
  */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "tuff/hash.h"
 #include "tuff/hme.h"
+#include "hme_int.h"
 
 __extension__ typedef unsigned __int128 u128;
 
@@ -18,45 +23,21 @@ static const char *const item_ids[HME_NITEMS] = {
 	"m1", "m2", "m3", "l1", "l2", "l3", "s1", "s2", "s3"
 };
 
+/* SKR's survey template, as municipalities reprint it. */
+static const char *const item_texts[HME_NITEMS] = {
+	"Mitt arbete känns meningsfullt",
+	"Jag lär nytt och utvecklas i mitt dagliga arbete",
+	"Jag ser fram emot att gå till arbetet",
+	"Min närmaste chef visar uppskattning för mina arbetsinsatser",
+	"Min närmaste chef visar förtroende för mig som medarbetare",
+	"Min närmaste chef ger mig förutsättningar att ta ansvar i mitt arbete",
+	"Jag är insatt i min arbetsplats mål",
+	"Min arbetsplats mål följs upp och utvärderas på ett bra sätt",
+	"Jag vet vad som förväntas av mig i mitt arbete",
+};
+
 static const char *const sub_names[HME_NSUBS] = {
 	"motivation", "leadership", "governance"
-};
-
-/*
- * One group.  The key strings live in the same allocation, after the
- * struct: copied once, when the group is made.
- */
-struct group {
-	const char	*unit;		/* NULL when grouped by period */
-	const char	*period;	/* NULL when grouped by unit */
-	size_t		 ulen;
-	struct group	*parent;	/* with rollup: one level up */
-	uint64_t	 n;		/* respondents */
-	uint64_t	 cnt[HME_NSUBS];	/* answered all three items */
-	uint64_t	 sum[HME_NSUBS];	/* sum of (v - 1) over them */
-	/* Used while scoring. */
-	struct group	*child, *sibling;
-	uint64_t	 cov;		/* see suppress_secondary */
-	size_t		 pos;		/* in sorted order */
-	unsigned char	 hidden[HME_NSUBS];
-};
-
-/* A slot of the hash table: the hash beside the pointer, so a probe
- * that misses does not touch the group (a cache miss per response). */
-struct slot {
-	uint64_t	 hash;
-	struct group	*g;
-};
-
-struct hme_tally {
-	struct hme_config	 cf;
-	struct slot		*tab;	/* open addressing, g NULL empty */
-	size_t			 cap;	/* a power of two */
-	size_t			 n;
-	struct group		*last;	/* most recent leaf: input is
-					   usually sorted, so this hits */
-	struct group		**sorted;
-	struct hme_score	*scores;
 };
 
 int
@@ -75,6 +56,12 @@ const char *
 hme_item_id(int item)
 {
 	return item >= 0 && item < HME_NITEMS ? item_ids[item] : NULL;
+}
+
+const char *
+hme_item_text(int item)
+{
+	return item >= 0 && item < HME_NITEMS ? item_texts[item] : NULL;
 }
 
 const char *
@@ -97,6 +84,8 @@ hme_check_period(const char *s, size_t len)
 {
 	int month;
 
+	if ((len == 4 || len == 7) && isdigits(s, 4) && s[0] == '0')
+		return "period must be a year from 1000, YYYY or YYYY-MM";
 	if (len == 4 && isdigits(s, 4))
 		return NULL;
 	if (len == 7 && isdigits(s, 4) && s[4] == '-' && isdigits(s + 5, 2)) {
@@ -108,60 +97,173 @@ hme_check_period(const char *s, size_t len)
 	return "period must be a year YYYY or a month YYYY-MM";
 }
 
-static int
-has_empty_level(const char *s, size_t len)
-{
-	const char *p = s, *end = s + len, *q;
-
-	/* memchr, not a byte loop: every response's unit comes here. */
-	while ((q = memchr(p, '/', (size_t)(end - p))) != NULL) {
-		if (q + 1 < end && q[1] == '/')
-			return 1;
-		p = q + 1;
-	}
-	return 0;
-}
-
+/* memchr, not a byte loop: every response's unit comes here. */
 const char *
 hme_check_unit(const char *s, size_t len)
 {
+	const char *p = s, *end = s + len, *q;
+	int levels = 1;
+
 	if (len == 0)
 		return "unit is empty";
 	if (memchr(s, '\0', len) != NULL)
 		return "unit contains a NUL character";
-	if (s[0] == '/' || s[len - 1] == '/' || has_empty_level(s, len))
+	if (s[0] == '/' || s[len - 1] == '/')
 		return "unit has an empty level (a '/' at either end, or \"//\")";
+	while ((q = memchr(p, '/', (size_t)(end - p))) != NULL) {
+		if (q[1] == '/')
+			return "unit has an empty level (a '/' at either end, "
+			    "or \"//\")";
+		if (++levels > HME_MAX_LEVELS)
+			return "unit has more than 16 levels";
+		p = q + 1;
+	}
 	return NULL;
 }
 
 /*
- * 250 * sum / (3 * count) is the subindex in tenths: each answer counts
- * 25 * (v - 1), and the mean is over 3 * count answers.  Everything is
- * non-negative, so half away from zero is half up: floor((2n + d) / 2d).
- * With count <= 2^32 and sum <= 12 * count this stays below 2^46.
+ * Exact sums of fractions.  Nine counts below 2^32 multiply to less
+ * than 2^288, and with the sums and the factors below everything stays
+ * under 2^310: twelve 32-bit limbs, least significant first.
  */
-long
-hme_subindex_tenths(uint64_t sum, uint64_t count)
-{
-	uint64_t num = 250 * sum, den = 3 * count;
+#define BIG_LIMBS	12
 
-	return (long)((2 * num + den) / (2 * den));
+struct big {
+	uint32_t	 w[BIG_LIMBS];
+};
+
+static void
+big_set(struct big *b, uint64_t v)
+{
+	memset(b, 0, sizeof(*b));
+	b->w[0] = (uint32_t)v;
+	b->w[1] = (uint32_t)(v >> 32);
+}
+
+/* b *= m; the bounds above keep it from overflowing. */
+static void
+big_mul(struct big *b, uint64_t m)
+{
+	u128 carry = 0, t;
+	int i;
+
+	for (i = 0; i < BIG_LIMBS; i++) {
+		t = (u128)b->w[i] * m + carry;
+		b->w[i] = (uint32_t)t;
+		carry = t >> 32;
+	}
+}
+
+static void
+big_add(struct big *a, const struct big *b)
+{
+	uint64_t carry = 0, t;
+	int i;
+
+	for (i = 0; i < BIG_LIMBS; i++) {
+		t = (uint64_t)a->w[i] + b->w[i] + carry;
+		a->w[i] = (uint32_t)t;
+		carry = t >> 32;
+	}
+}
+
+static int
+big_cmp(const struct big *a, const struct big *b)
+{
+	int i;
+
+	for (i = BIG_LIMBS; i-- > 0; )
+		if (a->w[i] != b->w[i])
+			return a->w[i] < b->w[i] ? -1 : 1;
+	return 0;
 }
 
 /*
- * The mean of the three exact subindices, over the common denominator
- * 9 * c0 * c1 * c2.  With counts below 2^32 the numerator stays below
- * 2^111, so 128 bits hold it.
+ * floor(num / den) when it is at most 1000, by bisection: only huge
+ * groups with nine different counts come here.
+ */
+static long
+big_quotient(const struct big *num, const struct big *den)
+{
+	struct big t;
+	long lo = 0, hi = 1000, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi + 1) / 2;
+		t = *den;
+		big_mul(&t, (uint64_t)mid);
+		if (big_cmp(&t, num) <= 0)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+/*
+ * With N / D = sum[0] / cnt[0] + ... over the common denominator D =
+ * cnt[0] * ... * cnt[k-1], the figure in tenths is 250 / m * N / D,
+ * and rounded half up (all is non-negative) floor((500 N + m D) /
+ * (2 m D)).  Equal counts, the usual case, up to three different ones,
+ * and more whose product stays below 2^80, fit 128 bits; the others
+ * take the limbs above.
  */
 long
-hme_total_tenths(const uint64_t sum[HME_NSUBS], const uint64_t cnt[HME_NSUBS])
+hme_mean_tenths(const uint64_t *sum, const uint64_t *cnt, int k, int m)
 {
-	u128 num, den;
+	struct big num, den, t;
+	u128 n = 0, d = 1, p;
+	int i, j, equal = 1;
 
-	num = (u128)sum[0] * cnt[1] * cnt[2] + (u128)sum[1] * cnt[0] * cnt[2] +
-	    (u128)sum[2] * cnt[0] * cnt[1];
-	den = (u128)9 * cnt[0] * cnt[1] * cnt[2];
-	return (long)((500 * num + den) / (2 * den));
+	for (i = 1; i < k; i++)
+		equal &= cnt[i] == cnt[0];
+	if (equal) {
+		for (i = 0; i < k; i++)
+			n += sum[i];
+		return (long)((500 * n + (u128)m * cnt[0]) /
+		    (2 * (u128)m * cnt[0]));
+	}
+	for (i = 0, j = 0; i < k; i++)
+		j += 64 - __builtin_clzll(cnt[i] | 1);
+	if (k <= 3 || j <= 80) {	/* 500 N < 2^(j + 45): fits */
+		for (i = 0; i < k; i++) {
+			d *= cnt[i];
+			for (p = sum[i], j = 0; j < k; j++)
+				if (j != i)
+					p *= cnt[j];
+			n += p;
+		}
+		return (long)((500 * n + m * d) / (2 * m * d));
+	}
+	big_set(&num, 0);
+	big_set(&den, 1);
+	for (i = 0; i < k; i++) {
+		big_mul(&den, cnt[i]);
+		big_set(&t, sum[i]);
+		for (j = 0; j < k; j++)
+			if (j != i)
+				big_mul(&t, cnt[j]);
+		big_add(&num, &t);
+	}
+	big_mul(&num, 500);
+	t = den;
+	big_mul(&t, (uint64_t)m);
+	big_add(&num, &t);
+	big_mul(&den, 2 * (uint64_t)m);
+	return big_quotient(&num, &den);
+}
+
+long
+hme_subindex_tenths(uint64_t sum, uint64_t count)
+{
+	return hme_mean_tenths(&sum, &count, 1, 3);
+}
+
+long
+hme_total_tenths(const uint64_t sum[HME_NSUBS],
+    const uint64_t count[HME_NSUBS])
+{
+	return hme_mean_tenths(sum, count, HME_NSUBS, 3 * HME_NSUBS);
 }
 
 int
@@ -186,6 +288,89 @@ hme_unit_cmp(const char *a, const char *b)
 	}
 }
 
+int
+hme_tab_init(struct hme_tab *t, size_t cap)
+{
+	t->n = 0;
+	t->cap = cap;
+	if ((t->s = calloc(cap, sizeof(*t->s))) == NULL)
+		return -1;
+	return 0;
+}
+
+void
+hme_tab_free(struct hme_tab *t)
+{
+	free(t->s);
+	memset(t, 0, sizeof(*t));
+}
+
+struct hme_slot *
+hme_tab_slot(struct hme_tab *t, uint64_t h,
+    int (*eq)(const void *, const void *), const void *arg)
+{
+	size_t i, mask = t->cap - 1;
+
+	for (i = h & mask; t->s[i].p != NULL; i = (i + 1) & mask)
+		if (t->s[i].h == h && eq(t->s[i].p, arg))
+			break;
+	return &t->s[i];
+}
+
+int
+hme_tab_put(struct hme_tab *t, struct hme_slot *s, uint64_t h, void *p)
+{
+	struct hme_slot *ns;
+	size_t cap = t->cap * 2, i, j;
+
+	s->h = h;
+	s->p = p;
+	if (2 * ++t->n <= t->cap)
+		return 0;
+	if ((ns = calloc(cap, sizeof(*ns))) == NULL)
+		return -1;
+	for (i = 0; i < t->cap; i++) {
+		if (t->s[i].p == NULL)
+			continue;
+		for (j = t->s[i].h & (cap - 1); ns[j].p != NULL;
+		    j = (j + 1) & (cap - 1))
+			;
+		ns[j] = t->s[i];
+	}
+	free(t->s);
+	t->s = ns;
+	t->cap = cap;
+	return 0;
+}
+
+int
+hme_vec_grow(void ***v, size_t n, size_t *cap)
+{
+	void **p;
+	size_t c;
+
+	if (n < *cap)
+		return 0;
+	c = *cap ? 2 * *cap : 64;
+	if ((p = realloc(*v, c * sizeof(*p))) == NULL)
+		return -1;
+	*v = p;
+	*cap = c;
+	return 0;
+}
+
+/*
+ * A unit as written, in one period: the key of the table every
+ * response goes through, so only the first response of each spelling
+ * is normalized.  key holds the unit's bytes.
+ */
+struct hme_spelling {
+	struct hme_atom	*atom;
+	size_t		 ulen;
+	uint32_t	 period;
+	char		 key[];
+};
+
 struct hme_tally *
 hme_tally_new(const struct hme_config *cf)
 {
@@ -196,9 +381,11 @@ hme_tally_new(const struct hme_config *cf)
 	t->cf = *cf;
 	if (t->cf.min_group == 0)
 		t->cf.min_group = 1;
-	t->cap = 64;
-	if ((t->tab = calloc(t->cap, sizeof(*t->tab))) == NULL) {
-		free(t);
+	if (hme_tab_init(&t->spellings, 64) == -1 ||
+	    hme_tab_init(&t->units, 64) == -1 ||
+	    hme_tab_init(&t->atoms, 64) == -1 ||
+	    hme_tab_init(&t->periods, 16) == -1) {
+		hme_tally_free(t);
 		return NULL;
 	}
 	return t;
@@ -211,373 +398,247 @@ hme_tally_free(struct hme_tally *t)
 
 	if (t == NULL)
 		return;
-	for (i = 0; i < t->cap; i++)
-		free(t->tab[i].g);
-	free(t->tab);
-	free(t->sorted);
-	free(t->scores);
+	hme_lattice_free(t->lat);
+	for (i = 0; i < t->spellings.cap; i++)
+		free(t->spellings.s[i].p);
+	for (i = 0; i < t->nunits; i++)
+		free(t->unitv[i]);
+	for (i = 0; i < t->natoms; i++)
+		free(t->atomv[i]);
+	for (i = 0; i < t->nperiods; i++)
+		free(t->periodv[i]);
+	hme_tab_free(&t->spellings);
+	hme_tab_free(&t->units);
+	hme_tab_free(&t->atoms);
+	hme_tab_free(&t->periods);
+	free(t->unitv);
+	free(t->atomv);
+	free(t->periodv);
+	tuff_namebuf_free(&t->nb);
 	free(t);
 }
 
-/* Mix 8 bytes into h (the multiply-rotate step of FxHash). */
-static uint64_t
-mix(uint64_t h, uint64_t w)
-{
-	return (((h << 5) | (h >> 59)) ^ w) * 0x517cc1b727220a95ULL;
-}
-
 /*
- * A hash of "unit\0period" (absent parts as empty strings), eight bytes
- * at a time: units are long and every response is hashed.
+ * The hash of a spelling: the keyed hash of the unit, moved by the
+ * period's number.  Crafting collisions still needs the key: for
+ * different units the hashes are as random as tuff_hash's, and one
+ * unit's periods land apart.  One pass over the unit per response.
  */
 static uint64_t
-hash_key(const char *unit, size_t ulen, const char *period, size_t plen)
+spelling_hash(const char *unit, size_t ulen, uint32_t period)
 {
-	uint64_t h = ulen, w;
-	size_t i;
-
-	for (i = 0; i + 8 <= ulen; i += 8) {
-		memcpy(&w, unit + i, 8);
-		h = mix(h, w);
-	}
-	w = 0;
-	if (ulen > i)
-		memcpy(&w, unit + i, ulen - i);
-	h = mix(h, w);
-	w = 0;
-	if (plen > 0)
-		memcpy(&w, period, plen < 8 ? plen : 8);
-	h = mix(h, w ^ plen);
-	return h ^ (h >> 29);
+	return tuff_hash(unit, ulen) + period * 0x9e3779b97f4a7c15ULL;
 }
 
 static int
-same_key(const struct group *g, const char *unit, size_t ulen,
-    const char *period)
+same_spelling(const struct hme_spelling *s, const char *unit, size_t ulen,
+    uint32_t period)
 {
-	if ((g->unit == NULL) != (unit == NULL) ||
-	    (g->period == NULL) != (period == NULL))
-		return 0;
-	if (unit != NULL && (g->ulen != ulen ||
-	    memcmp(g->unit, unit, ulen) != 0))
-		return 0;
-	return period == NULL || strcmp(g->period, period) == 0;
+	return s->period == period && s->ulen == ulen &&
+	    memcmp(s->key, unit, ulen) == 0;
 }
 
 static int
-grow(struct hme_tally *t)
+eq_unit(const void *entry, const void *arg)
 {
-	struct slot *tab;
-	size_t cap = t->cap * 2, i, j;
+	const struct hme_unit *u = entry;
+	const struct tuff_namebuf *k = arg;
 
-	if ((tab = calloc(cap, sizeof(*tab))) == NULL)
-		return -1;
-	for (i = 0; i < t->cap; i++) {
-		if (t->tab[i].g == NULL)
-			continue;
-		for (j = t->tab[i].hash & (cap - 1); tab[j].g != NULL;
-		    j = (j + 1) & (cap - 1))
-			;
-		tab[j] = t->tab[i];
-	}
-	free(t->tab);
-	t->tab = tab;
-	t->cap = cap;
-	return 0;
+	return u->klen == k->len && memcmp(u->key, k->s, k->len) == 0;
 }
 
-/* The length of unit's parent (up to its last '/'), or 0 at the top. */
-static size_t
-parent_len(const char *unit, size_t ulen)
+/* The unit whose NFC text is in t->nb, made when new. */
+static struct hme_unit *
+unit_of(struct hme_tally *t, const struct hme_response *r)
 {
-	while (ulen > 0 && unit[ulen - 1] != '/')
-		ulen--;
-	return ulen > 0 ? ulen - 1 : 0;
-}
-
-/*
- * The group for the first ulen bytes of unit (NULL: none) and period
- * (NULL: none), made when new; with rollup its parents are made too.
- * NULL on ENOMEM.
- */
-static struct group *
-lookup(struct hme_tally *t, const char *unit, size_t ulen, const char *period)
-{
-	struct group *g;
-	size_t i, plen = period != NULL ? strlen(period) : 0, up;
-	uint64_t h = hash_key(unit, unit != NULL ? ulen : 0, period, plen);
+	struct hme_unit *u;
+	struct hme_slot *s;
+	uint64_t h = tuff_hash(t->nb.s, t->nb.len);
 	char *p;
 
-	for (i = h & (t->cap - 1); (g = t->tab[i].g) != NULL;
-	    i = (i + 1) & (t->cap - 1))
-		if (t->tab[i].hash == h && same_key(g, unit, ulen, period))
-			return g;
-	if ((g = calloc(1, sizeof(*g) + ulen + plen + 2)) == NULL)
+	s = hme_tab_slot(&t->units, h, eq_unit, &t->nb);
+	if (s->p != NULL)
+		return s->p;
+	if (hme_vec_grow((void ***)&t->unitv, t->nunits, &t->capunits) == -1 ||
+	    (u = malloc(sizeof(*u) + t->nb.len + r->ulen + 2)) == NULL)
 		return NULL;
-	p = (char *)(g + 1);
-	if (unit != NULL) {
-		memcpy(p, unit, ulen);
-		g->unit = p;
-		g->ulen = ulen;
-		p += ulen + 1;
+	p = (char *)(u + 1);
+	memcpy(p, t->nb.s, t->nb.len + 1);
+	u->key = p;
+	u->klen = t->nb.len;
+	p += t->nb.len + 1;
+	memcpy(p, r->unit, r->ulen);
+	p[r->ulen] = '\0';
+	u->spell = p;
+	u->slen = r->ulen;
+	u->file = r->file;
+	u->line = r->line;
+	u->column = r->column;
+	u->lat = NULL;
+	t->unitv[t->nunits++] = u;
+	if (hme_tab_put(&t->units, s, h, u) == -1)
+		return NULL;
+	return u;
+}
+
+static int
+eq_period(const void *entry, const void *arg)
+{
+	return strcmp(((const struct hme_period *)entry)->s, arg) == 0;
+}
+
+static struct hme_period *
+period_of(struct hme_tally *t, const char *period, size_t plen)
+{
+	struct hme_period *p;
+	struct hme_slot *s;
+	uint64_t h = tuff_hash(period, plen);
+
+	if (plen >= sizeof(p->s))
+		return errno = EINVAL, NULL;
+	s = hme_tab_slot(&t->periods, h, eq_period, period);
+	if (s->p != NULL)
+		return s->p;
+	if (hme_vec_grow((void ***)&t->periodv, t->nperiods,
+	    &t->capperiods) == -1 || (p = calloc(1, sizeof(*p))) == NULL)
+		return NULL;
+	memcpy(p->s, period, plen);
+	p->idx = (uint32_t)t->nperiods;
+	t->periodv[t->nperiods++] = p;
+	if (hme_tab_put(&t->periods, s, h, p) == -1)
+		return NULL;
+	return p;
+}
+
+struct atom_key {
+	const struct hme_unit	*unit;
+	uint32_t		 period;
+};
+
+static int
+eq_atom(const void *entry, const void *arg)
+{
+	const struct hme_atom *a = entry;
+	const struct atom_key *k = arg;
+
+	return a->unit == k->unit && a->period == k->period;
+}
+
+static struct hme_atom *
+atom_of(struct hme_tally *t, struct hme_unit *u, uint32_t period)
+{
+	struct atom_key k = { u, period };
+	uint64_t bytes[2] = { (uint64_t)(uintptr_t)u, period };
+	uint64_t h = tuff_hash(bytes, sizeof(bytes));
+	struct hme_slot *s;
+	struct hme_atom *a;
+
+	s = hme_tab_slot(&t->atoms, h, eq_atom, &k);
+	if (s->p != NULL)
+		return s->p;
+	if (hme_vec_grow((void ***)&t->atomv, t->natoms, &t->capatoms) == -1 ||
+	    (a = calloc(1, sizeof(*a))) == NULL)
+		return NULL;
+	a->unit = u;
+	a->period = period;
+	t->atomv[t->natoms++] = a;
+	if (hme_tab_put(&t->atoms, s, h, a) == -1)
+		return NULL;
+	return a;
+}
+
+/*
+ * The first response of a spelling: its unit by NFC text, its atom in
+ * period p, and the spelling itself for the responses after it.
+ */
+static struct hme_spelling *
+new_spelling(struct hme_tally *t, struct hme_slot *s, uint64_t h,
+    const struct hme_response *r, const struct hme_period *p)
+{
+	struct hme_spelling *sp;
+	struct hme_unit *u;
+	struct hme_atom *a;
+
+	if (tuff_name_key(&t->nb, r->unit, r->ulen, TUFF_NAME_NFC) == -1 ||
+	    (u = unit_of(t, r)) == NULL ||
+	    (a = atom_of(t, u, p->idx)) == NULL ||
+	    (sp = malloc(sizeof(*sp) + r->ulen)) == NULL)
+		return NULL;
+	sp->atom = a;
+	sp->ulen = r->ulen;
+	sp->period = p->idx;
+	memcpy(sp->key, r->unit, r->ulen);
+	/* In the table even if it cannot grow: freed with it. */
+	if (hme_tab_put(&t->spellings, s, h, sp) == -1)
+		return NULL;
+	return sp;
+}
+
+static struct hme_spelling *
+spelling_of(struct hme_tally *t, const struct hme_response *r,
+    const struct hme_period *p)
+{
+	struct hme_spelling *sp;
+	uint64_t h = spelling_hash(r->unit, r->ulen, p->idx);
+	size_t i, mask = t->spellings.cap - 1;
+
+	for (i = h & mask; (sp = t->spellings.s[i].p) != NULL;
+	    i = (i + 1) & mask)
+		if (t->spellings.s[i].h == h &&
+		    same_spelling(sp, r->unit, r->ulen, p->idx))
+			return sp;
+	return new_spelling(t, &t->spellings.s[i], h, r, p);
+}
+
+static void
+count(struct hme_counts *c, const unsigned char a[HME_NITEMS])
+{
+	int i, s;
+
+	c->n++;
+	for (i = 0; i < HME_NITEMS; i++)
+		if (a[i] >= 1 && a[i] <= 5)
+			c->dist[i][a[i] - 1]++;
+	for (s = 0; s < HME_NSUBS; s++) {
+		i = 3 * s;
+		if (a[i] >= 1 && a[i] <= 5 && a[i + 1] >= 1 && a[i + 1] <= 5 &&
+		    a[i + 2] >= 1 && a[i + 2] <= 5) {
+			c->rcnt[s]++;
+			c->rsum[s] += (uint64_t)a[i] + a[i + 1] + a[i + 2] - 3;
+		}
 	}
-	if (period != NULL) {
-		memcpy(p, period, plen);
-		g->period = p;
-	}
-	t->tab[i].hash = h;
-	t->tab[i].g = g;
-	t->n++;
-	if (2 * t->n > t->cap && grow(t) == -1)
-		return NULL;
-	/* A failure leaves g without its parent, but ends the run. */
-	if (t->cf.rollup && unit != NULL && (up = parent_len(unit, ulen)) > 0 &&
-	    (g->parent = lookup(t, unit, up, period)) == NULL)
-		return NULL;
-	return g;
 }
 
 int
 hme_tally_add(struct hme_tally *t, const struct hme_response *r)
 {
-	const char *unit = t->cf.by == HME_BY_PERIOD ? NULL : r->unit;
-	const char *period = t->cf.by == HME_BY_UNIT ? NULL : r->period;
-	uint64_t add[HME_NSUBS];
-	int have[HME_NSUBS], s, k;
-	struct group *g, *top;
+	struct hme_spelling *sp = t->last;
+	struct hme_period *p = t->lastp;
 
-	g = t->last;
-	if (g == NULL || (unit != NULL && strcmp(g->unit, unit) != 0) ||
-	    (period != NULL && strcmp(g->period, period) != 0)) {
-		g = lookup(t, unit, unit != NULL ? strlen(unit) : 0, period);
-		if (g == NULL) {
-			errno = ENOMEM;
-			return -1;
-		}
-		t->last = g;
-	}
-	for (top = g; top->parent != NULL; top = top->parent)
-		;
-	if (top->n >= HME_MAX_COUNT) {
+	if (t->total >= HME_MAX_COUNT) {
 		errno = EOVERFLOW;
 		return -1;
 	}
-	for (s = 0; s < HME_NSUBS; s++) {
-		have[s] = 1;
-		add[s] = 0;
-		for (k = 3 * s; k < 3 * s + 3; k++) {
-			if (r->answers[k] < 1 || r->answers[k] > 5)
-				have[s] = 0;
-			else
-				add[s] += r->answers[k] - 1;
-		}
+	/* errno is set on failure: ENOMEM, or EILSEQ for a unit that is
+	 * not UTF-8. */
+	if (p == NULL || strcmp(p->s, r->period) != 0) {
+		if ((p = period_of(t, r->period, strlen(r->period))) == NULL)
+			return -1;
+		t->lastp = p;
 	}
-	for (; g != NULL; g = g->parent) {
-		g->n++;
-		for (s = 0; s < HME_NSUBS; s++)
-			if (have[s]) {
-				g->cnt[s]++;
-				g->sum[s] += add[s];
-			}
+	if (sp == NULL || !same_spelling(sp, r->unit, r->ulen, p->idx)) {
+		if ((sp = spelling_of(t, r, p)) == NULL)
+			return -1;
+		t->last = sp;
 	}
+	count(&sp->atom->c, r->answers);
+	t->total++;
 	return 0;
-}
-
-static int
-period_cmp(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return (a != NULL) - (b != NULL);
-	return strcmp(a, b);
-}
-
-static int
-group_cmp(const void *pa, const void *pb)
-{
-	const struct group *a = *(struct group *const *)pa;
-	const struct group *b = *(struct group *const *)pb;
-	int c;
-
-	if (a->unit != NULL && b->unit != NULL &&
-	    (c = hme_unit_cmp(a->unit, b->unit)) != 0)
-		return c;
-	return period_cmp(a->period, b->period);
-}
-
-/*
- * A candidate for secondary suppression under a group whose hidden
- * remainder is d: the published (for subindex s) descendants reached
- * through hidden groups only.  Prefer one whose own remainder closes
- * the gap by itself, then one that adds to it at all; among equals the
- * fewest respondents, then the first in output order.
- */
-static void
-pick_candidate(struct group *g, int s, uint64_t d, uint64_t min,
-    struct group **best, int *bestclass)
-{
-	struct group *c;
-	uint64_t rest;
-	int class;
-
-	for (c = g->child; c != NULL; c = c->sibling) {
-		if (c->hidden[s]) {
-			pick_candidate(c, s, d, min, best, bestclass);
-			continue;
-		}
-		rest = c->cnt[s] - c->cov;
-		class = d + rest >= min ? 0 : rest > 0 ? 1 : 2;
-		if (*best == NULL || class < *bestclass ||
-		    (class == *bestclass && (c->n < (*best)->n ||
-		    (c->n == (*best)->n && c->pos < (*best)->pos)))) {
-			*best = c;
-			*bestclass = class;
-		}
-	}
-}
-
-/*
- * Secondary suppression for subindex s, with rollup.
- *
- * A parent's sums are the sums of its children plus its own direct
- * responses.  Call the "remainder" of a published group the part of it
- * not covered by its published descendants that are reached through
- * hidden groups only: remainder = cnt - cov.  The attacker can compute
- * exactly the sums of remainders and of unions of them, and nothing
- * finer (the published groups form a laminar family; the remainders are
- * the classes of atoms that no published set separates).  So if every
- * remainder is either empty or rests on at least min respondents, no
- * hidden group under the threshold can be recovered by subtraction, nor
- * any combination of fewer than min respondents.
- *
- * Groups are visited children first.  While a group's remainder is in
- * 1..min-1 one more published descendant is hidden, which merges that
- * descendant's remainder into this one.  Hiding never changes the
- * remainder of a group below (its cov is unchanged) or above (it sees
- * this published group as before), so one pass reaches the fixed point.
- */
-static void
-suppress_secondary(struct hme_tally *t, int s)
-{
-	struct group *g, *best, *a;
-	uint64_t min = t->cf.min_group, d, delta;
-	size_t i;
-	int class;
-
-	for (i = 0; i < t->n; i++)
-		t->sorted[i]->cov = 0;
-	for (i = t->n; i-- > 0; ) {
-		g = t->sorted[i];
-		while (!g->hidden[s] && (d = g->cnt[s] - g->cov) > 0 &&
-		    d < min) {
-			best = NULL;
-			class = 3;
-			pick_candidate(g, s, d, min, &best, &class);
-			if (best == NULL)
-				break;	/* cannot happen: cnt >= min */
-			best->hidden[s] = 1;
-			/* Its parents up to g now pass on its cov. */
-			delta = best->cnt[s] - best->cov;
-			for (a = best->parent; a != g; a = a->parent)
-				a->cov -= delta;
-			g->cov -= delta;
-		}
-		if (g->parent != NULL)
-			g->parent->cov += g->hidden[s] ? g->cov : g->cnt[s];
-	}
-}
-
-/*
- * With trend: the latest earlier published index of the same unit, in
- * a period of the same form (a year after a year, a month after a
- * month: a yearly survey and a monthly pulse are different series).
- */
-static void
-fill_trend(struct hme_tally *t)
-{
-	struct hme_score *sc, *prev[2] = { NULL, NULL };
-	size_t i;
-	int form;
-
-	for (i = 0; i < t->n; i++) {
-		sc = &t->scores[i];
-		if (i > 0 && sc->unit != NULL && strcmp(sc->unit, sc[-1].unit) != 0)
-			prev[0] = prev[1] = NULL;
-		if (sc->period == NULL || !(sc->published & HME_PUB_INDEX))
-			continue;
-		form = strlen(sc->period) > 4;
-		if (prev[form] != NULL) {
-			sc->prev_period = prev[form]->period;
-			sc->prev_index = prev[form]->index;
-			sc->change = sc->index - prev[form]->index;
-		}
-		prev[form] = sc;
-	}
-}
-
-static void
-score_group(const struct group *g, struct hme_score *sc)
-{
-	int s;
-
-	sc->unit = g->unit;
-	sc->period = g->period;
-	sc->respondents = g->n;
-	for (s = 0; s < HME_NSUBS; s++)
-		if (!g->hidden[s]) {
-			sc->published |= HME_PUB_SUB(s);
-			sc->sub[s] = hme_subindex_tenths(g->sum[s], g->cnt[s]);
-		}
-	if (sc->published == HME_PUB_SUB(0) + HME_PUB_SUB(1) + HME_PUB_SUB(2)) {
-		sc->published |= HME_PUB_INDEX;
-		sc->index = hme_total_tenths(g->sum, g->cnt);
-	}
-	sc->suppressed = sc->published == 0;
 }
 
 int
-hme_tally_scores(struct hme_tally *t, const struct hme_score **out,
+hme_tally_scores(struct hme_tally *t, const struct hme_score **sc,
     size_t *n)
 {
-	struct group *g;
-	size_t i, j;
-	int s;
-
-	free(t->sorted);
-	free(t->scores);
-	t->sorted = calloc(t->n + 1, sizeof(*t->sorted));
-	t->scores = calloc(t->n + 1, sizeof(*t->scores));
-	if (t->sorted == NULL || t->scores == NULL) {
-		errno = ENOMEM;
-		return -1;
-	}
-	for (i = j = 0; i < t->cap; i++)
-		if (t->tab[i].g != NULL)
-			t->sorted[j++] = t->tab[i].g;
-	qsort(t->sorted, t->n, sizeof(*t->sorted), group_cmp);
-	for (i = 0; i < t->n; i++) {
-		g = t->sorted[i];
-		g->pos = i;
-		g->child = g->sibling = NULL;
-		for (s = 0; s < HME_NSUBS; s++)
-			g->hidden[s] = g->n < t->cf.min_group ||
-			    g->cnt[s] < t->cf.min_group;
-	}
-	/* Children in reverse, so each list ends up in output order. */
-	for (i = t->n; i-- > 0; ) {
-		g = t->sorted[i];
-		if (g->parent != NULL) {
-			g->sibling = g->parent->child;
-			g->parent->child = g;
-		}
-	}
-	if (t->cf.rollup)
-		for (s = 0; s < HME_NSUBS; s++)
-			suppress_secondary(t, s);
-	for (i = 0; i < t->n; i++)
-		score_group(t->sorted[i], &t->scores[i]);
-	if (t->cf.trend)
-		fill_trend(t);
-	*out = t->scores;
-	*n = t->n;
-	return 0;
+	return hme_lattice_scores(t, sc, n);
 }

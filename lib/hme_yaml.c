@@ -4,14 +4,18 @@
  *
  * A record whose first key is "kind: hme-response" goes through the
  * fast path: its events feed a small state machine that validates it
- * and fills a struct hme_response.  A record of another kind that
- * needs no word is checked as it is read, without a tree, and its text
- * copied out (tuff_reader_pass_rest).  Any other document is built as a
- * tree (tuff_reader_build); a tree whose kind is hme-response is then
- * replayed as events into the same state machine, so there is one
- * validator, and anything else is a record of another kind, written out
- * unchanged.
+ * and fills a struct hme_response, and a key checker that finds
+ * duplicate keys in every mapping of the record, as the tree reader
+ * does (the same keys equal, the same pair reported).  A record of
+ * another kind that needs no word is checked as it is read, without a
+ * tree, and its text copied out (pass).  Any other document is built
+ * as a tree (tuff_reader_build), which checks its keys itself; a tree
+ * whose kind is hme-response is then replayed as events into the same
+ * state machine, so there is one validator, and anything else is a
+ * record of another kind, passed on (pass_foreign).
  */
+#include <ctype.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,10 +23,11 @@
 #include "tuff/hme.h"
 #include "tuff/record.h"
 #include "tuff/run.h"
+#include "tuff/scalar.h"
 #include "tuff/schema.h"
+#include "hme_keys.h"
 
 #define KIND		"hme-response"
-#define SMALL_KEYS	16	/* pairwise duplicate check below this */
 
 /* The keys of an hme-response record. */
 enum key {
@@ -30,10 +35,12 @@ enum key {
 	K_UNIT,
 	K_PERIOD,
 	K_ANSWERS,
+	K_ID,
 	K_OTHER
 };
-static const char *const key_names[] = { "kind", "unit", "period", "answers" };
-static const size_t key_len[] = { 4, 4, 6, 7 };
+static const char *const key_names[] = {
+	"kind", "unit", "period", "answers", "id"
+};
 
 enum state {
 	S_KEY,		/* a top-level key, or the mapping's end */
@@ -44,22 +51,10 @@ enum state {
 	S_END		/* the document's end */
 };
 
-/* A top-level key that is none of ours, kept to find duplicates. */
-struct okey {
-	const char	*s;		/* set when checking */
-	size_t		 off, len;	/* in keybuf */
-	unsigned long	 line, column;
-};
-
-struct buf {
-	char	*s;
-	size_t	 len, cap;
-};
-
 /*
  * The state of one record.  Problems that make the record invalid are
  * kept (the first one) while the rest of the record is read; duplicate
- * keys are fatal at once, as the tree reader makes them.
+ * keys are fatal, as the tree reader makes them.
  */
 struct rec {
 	const char	*name;
@@ -69,64 +64,24 @@ struct rec {
 	int		 skip;		/* depth inside a skipped value */
 	enum key	 key;
 	unsigned	 seen;		/* 1 << K_* */
-	unsigned long	 kline[K_OTHER], kcol[K_OTHER];
-	struct okey	*okeys;
-	size_t		 nokeys, capokeys;
-	struct buf	 keybuf;
 	int		 invalid;
 	struct tuff_error err;		/* the first problem */
+	int		 check_keys;	/* the fast path: keys not checked */
+	struct kcheck	 kc;
+	int		 opened;	/* the root mapping's start seen */
 	/* answers */
-	unsigned long	 aline, acol;
+	unsigned long	 aline, acol;	/* where answers' value starts */
 	int		 nans, item;
 	unsigned	 items;		/* ids seen in a mapping */
-	unsigned long	 iline[HME_NITEMS], icol[HME_NITEMS];
 	struct buf	 unit;
+	unsigned long	 uline, ucol;
 	char		 period[8];
+	struct buf	 id;
+	unsigned long	 idline, idcol;
 	unsigned char	 answers[HME_NITEMS];
 	/* Across records: the last other kind found to need no word. */
 	struct tuff_quiet quiet;
 };
-
-static int
-buf_set(struct buf *b, const char *s, size_t len)
-{
-	char *p;
-	size_t cap;
-
-	if (len + 1 > b->cap) {
-		for (cap = b->cap ? b->cap : 64; cap < len + 1; cap *= 2)
-			;
-		if ((p = realloc(b->s, cap)) == NULL)
-			return -1;
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s, s, len);
-	b->s[len] = '\0';
-	b->len = len;
-	return 0;
-}
-
-static int
-buf_add(struct buf *b, const char *s, size_t len, size_t *off)
-{
-	size_t cap;
-	char *p;
-
-	*off = b->len;
-	if (b->len + len + 1 > b->cap) {
-		cap = 2 * b->cap > b->len + len + 1 ? 2 * b->cap :
-		    b->len + len + 1;
-		if ((p = realloc(b->s, cap)) == NULL)
-			return -1;
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, len);
-	b->len += len;
-	b->s[b->len] = '\0';
-	return 0;
-}
 
 /* Record a problem at ev (the first one is the one reported). */
 static void
@@ -155,246 +110,222 @@ is_collection(const struct tuff_event *ev)
 	return ev->type == TUFF_EV_MAP_START || ev->type == TUFF_EV_SEQ_START;
 }
 
-/* A plain null (~, null, empty) or an explicit !!null. */
-static int
-is_null(const struct tuff_event *ev)
+static struct tuff_scalar
+scalar_of(const struct tuff_event *ev)
 {
-	if (ev->tag != NULL)
-		return strcmp(ev->tag, "tag:yaml.org,2002:null") == 0;
-	if (ev->style != TUFF_PLAIN)
-		return 0;
-	switch (ev->len) {
-	case 0:
-		return 1;
-	case 1:
-		return ev->val[0] == '~';
-	case 4:
-		return memcmp(ev->val, "null", 4) == 0 ||
-		    memcmp(ev->val, "Null", 4) == 0 ||
-		    memcmp(ev->val, "NULL", 4) == 0;
-	default:
-		return 0;
-	}
+	struct tuff_scalar s;
+
+	s.val = ev->val;
+	s.len = ev->len;
+	s.style = ev->style;
+	s.tag = ev->tag;
+	return s;
 }
 
-static const char *
-what(const struct tuff_event *ev)
-{
-	switch (ev->type) {
-	case TUFF_EV_MAP_START:
-		return "a mapping";
-	case TUFF_EV_SEQ_START:
-		return "a sequence";
-	default:
-		return ev->style == TUFF_PLAIN && ev->tag == NULL ?
-		    "a plain scalar" : "a string";
-	}
-}
-
-/* Skip the collection ev starts, then continue in state after. */
+/*
+ * A value of the wrong type or form: "WHAT, not VALUE", the value as
+ * written, and a hint when the scalar rule has one for the type wanted
+ * (TUFF_T_BAD: only for a tag that contradicts its value).
+ */
 static void
-skip(struct rec *rc, enum state after)
+bad_value(struct rec *rc, const struct tuff_event *ev, const char *what,
+    enum tuff_stype want)
+{
+	struct tuff_scalar s;
+	char shown[320];
+	const char *hint = "";
+
+	if (is_collection(ev)) {
+		problem(rc, ev, "%s, not %s", what,
+		    ev->type == TUFF_EV_MAP_START ? "a mapping" : "a sequence");
+		return;
+	}
+	s = scalar_of(ev);
+	if (s.len == 0 && s.tag == NULL && s.style == TUFF_PLAIN)
+		snprintf(shown, sizeof(shown), "null");
+	else
+		tuff_scalar_show(&s, shown, sizeof(shown));
+	if (want != TUFF_T_BAD || tuff_scalar_type(&s) == TUFF_T_BAD)
+		hint = tuff_scalar_hint(&s, want == TUFF_T_BAD ? TUFF_T_STR :
+		    want);
+	if (*hint != '\0')
+		problem(rc, ev, "%s, not %s; %s", what, shown, hint);
+	else
+		problem(rc, ev, "%s, not %s", what, shown);
+}
+
+/*
+ * Skip the collection ev starts (a key of the mapping the reader is in
+ * when is_key), then continue in state after.  The key checker goes
+ * on into it.
+ */
+static int
+skip(struct rec *rc, const struct tuff_event *ev, enum state after,
+    int is_key, struct tuff_error *e)
 {
 	rc->skip = 1;
 	rc->after = after;
+	return rc->check_keys ? hme_kc_open(&rc->kc, ev, is_key, 0, rc->name,
+	    e) : 0;
 }
 
 /*
- * One answer: an integer 1..5 written plain (or tagged !!int), or a
- * null.  Stores 0 for a null.
+ * A scalar key of a mapping the reader follows, for the checker:
+ * known, the known name's index (the reader has looked it up), or -1.
  */
+static int
+check_key(struct rec *rc, const struct tuff_event *ev, int known,
+    struct tuff_error *e)
+{
+	struct klevel *lv;
+
+	if (!rc->check_keys)
+		return 0;
+	lv = &rc->kc.lev[rc->kc.nlev - 1];
+	if (known >= 0)
+		hme_kc_known(lv, known, ev->line, ev->column);
+	else if (hme_kc_key(&rc->kc, lv, ev->val, ev->len, 0, ev->line,
+	    ev->column) == -1)
+		return hme_kc_nomem(rc->name, e);
+	return 0;
+}
+
+/* One answer: an integer 1..5, or a null (0: not answered). */
 static void
 answer(struct rec *rc, const struct tuff_event *ev, int item)
 {
-	const char *p = ev->val;
-	int is_int;
-	unsigned long v = 0;
+	struct tuff_scalar s;
+	char what[64];
+	long v;
 
 	/* The usual case first: one plain digit. */
 	if (ev->len == 1 && ev->style == TUFF_PLAIN && ev->tag == NULL &&
-	    *p >= '1' && *p <= '5') {
-		rc->answers[item] = (unsigned char)(*p - '0');
+	    ev->val[0] >= '1' && ev->val[0] <= '5') {
+		rc->answers[item] = (unsigned char)(ev->val[0] - '0');
 		return;
 	}
-	is_int = ev->tag != NULL ?
-	    strcmp(ev->tag, "tag:yaml.org,2002:int") == 0 :
-	    ev->style == TUFF_PLAIN;
-	if (is_collection(ev)) {
-		problem(rc, ev, "answer must be an integer 1..5 or null, "
-		    "not %s", what(ev));
-		return;
-	}
-	if (is_null(ev)) {
-		rc->answers[item] = 0;
-		return;
-	}
-	if (*p == '+' || *p == '-')
-		p++;
-	if (!is_int || *p == '\0' || strspn(p, "0123456789") != strlen(p) ||
-	    (size_t)(p - ev->val) + strlen(p) != ev->len) {
-		problem(rc, ev, "answer must be an integer 1..5 or null, "
-		    "not %s\"%.40s\"", is_int ? "" : "the string ", ev->val);
-		return;
-	}
-	while (*p != '\0' && v < 10)
-		v = v * 10 + (unsigned long)(*p++ - '0');
-	if (ev->val[0] == '-' || *p != '\0' || v < 1 || v > 5) {
-		problem(rc, ev, "answer %.40s is out of range 1..5", ev->val);
-		return;
-	}
-	rc->answers[item] = (unsigned char)v;
-}
-
-static int
-dup_error(struct rec *rc, struct tuff_error *e, const char *key, size_t len,
-    unsigned long line, unsigned long column, unsigned long fline,
-    unsigned long fcol)
-{
-	return tuff_seterr(e, rc->name, line, column,
-	    "duplicate key \"%.*s\" (first at line %lu, column %lu)",
-	    (int)(len > 80 ? 80 : len), key, fline, fcol);
-}
-
-static int
-okey_cmp(const void *pa, const void *pb)
-{
-	const struct okey *a = pa, *b = pb;
-	int c;
-
-	c = memcmp(a->s, b->s, a->len < b->len ? a->len : b->len);
-	if (c != 0)
-		return c;
-	if (a->len != b->len)
-		return a->len < b->len ? -1 : 1;
-	return a->off < b->off ? -1 : a->off > b->off;
-}
-
-/*
- * Duplicates among the other top-level keys, checked at the mapping's
- * end: pairwise when few, sorted when many (so 100000 keys cannot make
- * this quadratic).  Keys are stored in order, so offsets order them.
- */
-static int
-check_okeys(struct rec *rc, struct tuff_error *e)
-{
-	struct okey *k = rc->okeys, *dup = NULL, *first = NULL;
-	const char *s = rc->keybuf.s;
-	size_t i, j;
-
-	if (rc->nokeys < SMALL_KEYS) {
-		for (i = 1; i < rc->nokeys && dup == NULL; i++)
-			for (j = 0; j < i; j++)
-				if (k[i].len == k[j].len && memcmp(s + k[i].off,
-				    s + k[j].off, k[i].len) == 0) {
-					dup = &k[i];
-					first = &k[j];
-					break;
-				}
-	} else {
-		for (i = 0; i < rc->nokeys; i++)
-			k[i].s = s + k[i].off;
-		qsort(k, rc->nokeys, sizeof(*k), okey_cmp);
-		for (i = 1; i < rc->nokeys; i++)
-			if (k[i].len == k[i - 1].len && memcmp(s + k[i].off,
-			    s + k[i - 1].off, k[i].len) == 0 &&
-			    (dup == NULL || k[i].off < dup->off)) {
-				dup = &k[i];
-				first = &k[i - 1];
+	s = scalar_of(ev);
+	if (!is_collection(ev)) {
+		switch (tuff_scalar_type(&s)) {
+		case TUFF_T_NULL:
+			rc->answers[item] = 0;
+			return;
+		case TUFF_T_INT:
+			if (tuff_scalar_int(&s, 1, 5, &v) == 0) {
+				rc->answers[item] = (unsigned char)v;
+				return;
 			}
+			break;
+		default:
+			break;
+		}
 	}
-	if (dup == NULL)
-		return 0;
-	return dup_error(rc, e, s + dup->off, dup->len, dup->line,
-	    dup->column, first->line, first->column);
+	snprintf(what, sizeof(what), "answer to %s must be an integer 1..5 "
+	    "or null", hme_item_id(item));
+	bad_value(rc, ev, what, TUFF_T_INT);
 }
 
-/* Which of our keys s is. */
-static enum key
-key_of(const char *s, size_t len)
-{
-	int i;
-
-	for (i = K_KIND; i < K_OTHER; i++)
-		if (len == key_len[i] && memcmp(s, key_names[i], len) == 0)
-			return i;
-	return K_OTHER;
-}
-
-/* A top-level key. */
+/* A top-level key, or the record's end. */
 static int
 on_key(struct rec *rc, const struct tuff_event *ev, struct tuff_error *e)
 {
-	struct okey *k;
-	size_t n;
-	int i;
+	enum key k;
+	int i, known;
 
 	if (ev->type == TUFF_EV_MAP_END) {
-		if (check_okeys(rc, e) == -1)
+		if (rc->check_keys && hme_kc_close(&rc->kc, ev, rc->name, e) == -1)
 			return -1;
-		for (i = K_KIND; i < K_OTHER; i++)
+		for (i = K_KIND; i <= K_ANSWERS; i++)
 			if (!(rc->seen & (1U << i)))
 				problem(rc, NULL, "hme-response without "
 				    "required key \"%s\"", key_names[i]);
 		rc->st = S_END;
 		return 0;
 	}
-	if (is_collection(ev)) {
-		problem(rc, ev, "a key must be a scalar, not %s", what(ev));
-		rc->key = K_OTHER;
-		skip(rc, S_VALUE);
-		return 0;
-	}
 	rc->st = S_VALUE;
-	rc->key = i = key_of(ev->val, ev->len);
-	if (i < K_OTHER) {
-		if (rc->seen & (1U << i))
-			return dup_error(rc, e, ev->val, ev->len, ev->line,
-			    ev->column, rc->kline[i], rc->kcol[i]);
-		rc->seen |= 1U << i;
-		rc->kline[i] = ev->line;
-		rc->kcol[i] = ev->column;
-		return 0;
+	if (is_collection(ev)) {
+		problem(rc, ev, "a key must be a scalar, not %s",
+		    ev->type == TUFF_EV_MAP_START ? "a mapping" : "a sequence");
+		rc->key = K_OTHER;
+		return skip(rc, ev, S_VALUE, 1, e);
 	}
-	if (rc->nokeys == rc->capokeys) {
-		n = rc->capokeys ? 2 * rc->capokeys : 8;
-		if ((k = realloc(rc->okeys, n * sizeof(*k))) == NULL)
-			return tuff_seterr(e, rc->name, 0, 0, "out of memory");
-		rc->okeys = k;
-		rc->capokeys = n;
+	known = hme_known_index(ev->val, ev->len);
+	k = known >= 0 && known < K_OTHER ? (enum key)known : K_OTHER;
+	/* A key given twice is the key checker's (or the tree's) to
+	 * report; the second value is not read. */
+	if (k < K_OTHER && (rc->seen & (1U << k)))
+		k = K_OTHER;
+	if (k < K_OTHER)
+		rc->seen |= 1U << k;
+	/*
+	 * An unknown key is the user's own, kept as it is, unless it
+	 * looks like a typo of ours ("unit" for "Unit", "answer"): then it
+	 * is warned about, here where both paths pass (a tree is replayed),
+	 * so the fast path and the tree say the same.
+	 */
+	if (k == K_OTHER && known < 0)
+		(void)tuff_schema_check_key(tuff_schema_place(KIND), ev->val,
+		    ev->len, rc->name, ev->line, ev->column);
+	rc->key = k;
+	return check_key(rc, ev, known, e);
+}
+
+/*
+ * The type of a value by the scalar rule, with the common cases first:
+ * a plain text that cannot be a null, bool or number (a unit), and a
+ * plain year.  Every response's unit and period come here.
+ */
+static enum tuff_stype
+value_type(const struct tuff_event *ev)
+{
+	struct tuff_scalar s;
+	size_t i;
+	int c;
+
+	if (is_collection(ev))
+		return TUFF_T_BAD;
+	if (ev->tag == NULL && ev->style == TUFF_PLAIN && ev->len > 0) {
+		c = (unsigned char)ev->val[0];
+		if (c >= 0x80 || (c >= 'A' && c <= 'Z' && c != 'N' &&
+		    c != 'T' && c != 'F') || (c >= 'a' && c <= 'z' &&
+		    c != 'n' && c != 't' && c != 'f'))
+			return TUFF_T_STR;
+		if (c >= '1' && c <= '9') {
+			for (i = 1; i < ev->len; i++)
+				if (ev->val[i] < '0' || ev->val[i] > '9')
+					break;
+			if (i == ev->len)
+				return TUFF_T_INT;
+		}
 	}
-	k = &rc->okeys[rc->nokeys];
-	if (buf_add(&rc->keybuf, ev->val, ev->len, &k->off) == -1)
-		return tuff_seterr(e, rc->name, 0, 0, "out of memory");
-	k->len = ev->len;
-	k->line = ev->line;
-	k->column = ev->column;
-	rc->nokeys++;
-	return 0;
+	s = scalar_of(ev);
+	return tuff_scalar_type(&s);
 }
 
 static int
 on_value(struct rec *rc, const struct tuff_event *ev, struct tuff_error *e)
 {
+	enum tuff_stype t = value_type(ev);
 	const char *msg;
 
 	rc->st = S_KEY;
 	switch (rc->key) {
 	case K_UNIT:
-		if (ev->type != TUFF_EV_SCALAR || is_null(ev))
-			problem(rc, ev, "unit must be a string, not %s",
-			    is_collection(ev) ? what(ev) : "null");
+		if (t != TUFF_T_STR)
+			bad_value(rc, ev, "unit must be a string", TUFF_T_STR);
 		else if ((msg = hme_check_unit(ev->val, ev->len)) != NULL)
 			problem(rc, ev, "%s", msg);
-		else if (buf_set(&rc->unit, ev->val, ev->len) == -1)
-			return tuff_seterr(e, rc->name, 0, 0, "out of memory");
+		else if (hme_buf_set(&rc->unit, ev->val, ev->len) == -1)
+			return hme_kc_nomem(rc->name, e);
+		rc->uline = ev->line;
+		rc->ucol = ev->column;
 		break;
 	case K_PERIOD:
-		if (ev->type != TUFF_EV_SCALAR || is_null(ev))
-			problem(rc, ev, "period must be a year YYYY or a month "
-			    "YYYY-MM, not %s",
-			    is_collection(ev) ? what(ev) : "null");
+		if (t != TUFF_T_STR && t != TUFF_T_INT)
+			bad_value(rc, ev, "period must be a year YYYY or a "
+			    "month YYYY-MM", TUFF_T_BAD);
 		else if ((msg = hme_check_period(ev->val, ev->len)) != NULL)
-			problem(rc, ev, "%s, not \"%.40s\"", msg, ev->val);
+			bad_value(rc, ev, msg, TUFF_T_BAD);
 		else
 			memcpy(rc->period, ev->val, ev->len + 1);
 		break;
@@ -407,47 +338,79 @@ on_value(struct rec *rc, const struct tuff_event *ev, struct tuff_error *e)
 		}
 		if (ev->type == TUFF_EV_MAP_START) {
 			rc->st = S_MAP_KEY;
-			return 0;
+			return rc->check_keys ? hme_kc_open(&rc->kc, ev, 0, 1,
+			    rc->name, e) : 0;
 		}
-		problem(rc, ev, "answers must be a list of %d answers or a "
-		    "mapping of item ids, not %s%.40s%s", HME_NITEMS,
-		    is_null(ev) ? "null" : "\"", is_null(ev) ? "" : ev->val,
-		    is_null(ev) ? "" : "\"");
+		bad_value(rc, ev, "answers must be a list of 9 answers or a "
+		    "mapping of item ids", TUFF_T_BAD);
+		break;
+	case K_ID:
+		if (t != TUFF_T_STR && t != TUFF_T_INT)
+			bad_value(rc, ev, "id must be a string or an integer",
+			    TUFF_T_STR);
+		else if (hme_buf_set(&rc->id, ev->val, ev->len) == -1)
+			return hme_kc_nomem(rc->name, e);
+		rc->idline = ev->line;
+		rc->idcol = ev->column;
 		break;
 	case K_KIND:
 		/* Only replayed trees get here: their kind is ours. */
 	case K_OTHER:
 		break;
 	}
-	if (is_collection(ev))
-		skip(rc, S_KEY);
-	return 0;
+	return is_collection(ev) ? skip(rc, ev, S_KEY, 0, e) : 0;
 }
 
-static void
-on_seq_item(struct rec *rc, const struct tuff_event *ev)
+static int
+on_seq_item(struct rec *rc, const struct tuff_event *ev, struct tuff_error *e)
 {
 	struct tuff_event at;
 
-	memset(&at, 0, sizeof(at));
 	if (ev->type == TUFF_EV_SEQ_END) {
+		/* At the list's start: an end's position differs between
+		 * live events and a replayed tree. */
+		memset(&at, 0, sizeof(at));
 		at.line = rc->aline;
 		at.column = rc->acol;
 		if (rc->nans < HME_NITEMS)
 			problem(rc, &at, "answers must have %d items, not %d",
 			    HME_NITEMS, rc->nans);
 		rc->st = S_KEY;
-		return;
+		return 0;
 	}
-	if (rc->nans == HME_NITEMS)
+	/* Never past the array: the tenth answer on is a problem. */
+	if (rc->nans >= HME_NITEMS)
 		problem(rc, ev, "answers must have %d items, not more",
 		    HME_NITEMS);
 	else
-		answer(rc, ev, rc->nans);
-	if (rc->nans < HME_NITEMS + 1)
-		rc->nans++;
-	if (is_collection(ev))
-		skip(rc, S_SEQ);
+		answer(rc, ev, rc->nans++);
+	return is_collection(ev) ? skip(rc, ev, S_SEQ, 0, e) : 0;
+}
+
+/*
+ * An item id that is none of the nine; "M1" is m1 in capitals, which
+ * the message says (ids are compared exactly, as keys are).
+ */
+static void
+unknown_item(struct rec *rc, const struct tuff_event *ev)
+{
+	struct tuff_scalar s = scalar_of(ev);
+	char shown[320], lower[3];
+	int i = -1;
+
+	tuff_scalar_show(&s, shown, sizeof(shown));
+	if (ev->len == 2) {
+		lower[0] = (char)tolower((unsigned char)ev->val[0]);
+		lower[1] = (char)tolower((unsigned char)ev->val[1]);
+		lower[2] = '\0';
+		i = hme_item_of(lower);
+	}
+	if (i >= 0)
+		problem(rc, ev, "unknown item id %s (did you mean %s?)",
+		    shown, hme_item_id(i));
+	else
+		problem(rc, ev, "unknown item id %s (the items are m1 m2 m3 "
+		    "l1 l2 l3 s1 s2 s3)", shown);
 }
 
 static int
@@ -457,41 +420,38 @@ on_map_key(struct rec *rc, const struct tuff_event *ev, struct tuff_error *e)
 
 	if (ev->type == TUFF_EV_MAP_END) {
 		rc->st = S_KEY;
-		return 0;
+		return rc->check_keys ? hme_kc_close(&rc->kc, ev, rc->name, e) : 0;
 	}
 	rc->st = S_MAP_VALUE;
 	rc->item = -1;
 	if (is_collection(ev)) {
 		problem(rc, ev, "an item id must be a scalar, not %s",
-		    what(ev));
-		skip(rc, S_MAP_VALUE);
-		return 0;
+		    ev->type == TUFF_EV_MAP_START ? "a mapping" : "a sequence");
+		return skip(rc, ev, S_MAP_VALUE, 1, e);
 	}
-	if ((i = hme_item_index(ev->val, ev->len)) == -1) {
-		problem(rc, ev, "unknown item id \"%.40s\" (the items are m1 "
-		    "m2 m3 l1 l2 l3 s1 s2 s3)", ev->val);
-		return 0;
+	if (ev->len != 2 || (i = hme_item_of(ev->val)) == -1) {
+		unknown_item(rc, ev);
+		return check_key(rc, ev, hme_known_index(ev->val, ev->len), e);
 	}
-	if (rc->items & (1U << i))
-		return dup_error(rc, e, ev->val, ev->len, ev->line, ev->column,
-		    rc->iline[i], rc->icol[i]);
+	if (!(rc->items & (1U << i)))	/* twice: the checker's */
+		rc->item = i;
 	rc->items |= 1U << i;
-	rc->iline[i] = ev->line;
-	rc->icol[i] = ev->column;
-	rc->item = i;
-	return 0;
+	return check_key(rc, ev, 5 + i, e);
 }
 
 /*
- * Feed one event of the record, from the one after its first key's
- * value (fast path) or after its mapping start (replay).  Returns 1
- * when the document has ended, 0 to go on, -1 with e filled for a
- * fatal problem.
+ * Feed one event of the record, from its root mapping's start.
+ * Returns 1 when the document has ended, 0 to go on, -1 with e filled
+ * for a fatal problem (a duplicate key, out of memory).
  */
 static int
 feed(struct rec *rc, const struct tuff_event *ev, struct tuff_error *e)
 {
+	int item;
+
 	if (rc->skip > 0) {
+		if (rc->check_keys && hme_kc_feed(&rc->kc, ev, rc->name, e) == -1)
+			return -1;
 		if (is_collection(ev))
 			rc->skip++;
 		else if (ev->type == TUFF_EV_MAP_END ||
@@ -503,30 +463,57 @@ feed(struct rec *rc, const struct tuff_event *ev, struct tuff_error *e)
 	}
 	switch (rc->st) {
 	case S_KEY:
+		if (!rc->opened) {
+			rc->opened = 1;	/* the root mapping's start */
+			return rc->check_keys ? hme_kc_open(&rc->kc, ev, 0, 1,
+			    rc->name, e) : 0;
+		}
 		return on_key(rc, ev, e);
 	case S_VALUE:
 		return on_value(rc, ev, e);
 	case S_SEQ:
-		on_seq_item(rc, ev);
-		return 0;
+		/* The usual answer first: one plain digit. */
+		if (ev->type == TUFF_EV_SCALAR && ev->len == 1 &&
+		    ev->style == TUFF_PLAIN && ev->tag == NULL &&
+		    ev->val[0] >= '1' && ev->val[0] <= '5' &&
+		    rc->nans < HME_NITEMS) {
+			rc->answers[rc->nans++] =
+			    (unsigned char)(ev->val[0] - '0');
+			return 0;
+		}
+		return on_seq_item(rc, ev, e);
 	case S_MAP_KEY:
+		/* The usual key first: an item id not seen yet. */
+		if (ev->type == TUFF_EV_SCALAR && ev->len == 2 &&
+		    (item = hme_item_of(ev->val)) >= 0 &&
+		    !(rc->items & (1U << item)) && rc->check_keys) {
+			rc->items |= 1U << item;
+			rc->item = item;
+			rc->st = S_MAP_VALUE;
+			hme_kc_known(&rc->kc.lev[rc->kc.nlev - 1], 5 + item,
+			    ev->line, ev->column);
+			return 0;
+		}
 		return on_map_key(rc, ev, e);
 	case S_MAP_VALUE:
 		rc->st = S_MAP_KEY;
-		if (rc->item >= 0)
+		if (rc->item >= 0 && ev->type == TUFF_EV_SCALAR &&
+		    ev->len == 1 && ev->style == TUFF_PLAIN &&
+		    ev->tag == NULL && ev->val[0] >= '1' && ev->val[0] <= '5')
+			rc->answers[rc->item] = (unsigned char)(ev->val[0] - '0');
+		else if (rc->item >= 0)
 			answer(rc, ev, rc->item);
-		if (is_collection(ev))
-			skip(rc, S_MAP_KEY);
-		return 0;
+		return is_collection(ev) ? skip(rc, ev, S_MAP_KEY, 0, e) : 0;
 	case S_END:
 		return ev->type == TUFF_EV_DOC_END;
 	}
 	return 0;
 }
 
+/* A new record; its root mapping's start is the first event fed. */
 static void
 rec_start(struct rec *rc, const char *name, unsigned long line,
-    unsigned long column)
+    unsigned long column, int check_keys)
 {
 	rc->name = name;
 	rc->line = line;
@@ -534,20 +521,23 @@ rec_start(struct rec *rc, const char *name, unsigned long line,
 	rc->st = S_KEY;
 	rc->skip = 0;
 	rc->seen = 0;
-	rc->nokeys = 0;
-	rc->keybuf.len = 0;
 	rc->invalid = 0;
+	rc->check_keys = check_keys;
+	rc->opened = 0;
 	rc->nans = 0;
 	rc->items = 0;
+	rc->id.len = 0;
 	memset(rc->answers, 0, sizeof(rc->answers));
+	if (check_keys)
+		hme_kc_start(&rc->kc);
 }
 
 static void
 rec_free(struct rec *rc)
 {
-	free(rc->okeys);
-	free(rc->keybuf.s);
+	hme_kc_free(&rc->kc);
 	free(rc->unit.s);
+	free(rc->id.s);
 }
 
 /* A finished record: count it, or report it as invalid. */
@@ -560,102 +550,132 @@ rec_done(struct hme_input *in, struct rec *rc, struct tuff_error *e)
 		*e = rc->err;
 		return hme_input_skip(in, e, "record");
 	}
+	memset(&r, 0, sizeof(r));
 	r.unit = rc->unit.s;
+	r.ulen = rc->unit.len;
 	r.period = rc->period;
 	memcpy(r.answers, rc->answers, sizeof(r.answers));
-	return hme_input_add(in, &r, rc->name, rc->line, rc->column, e);
-}
-
-/* Feed the events of a tree (a replayed record) to the validator. */
-static int
-replay(struct rec *rc, const struct tuff_node *n, struct tuff_error *e)
-{
-	struct tuff_event ev;
-	size_t i;
-
-	memset(&ev, 0, sizeof(ev));
-	ev.line = n->line;
-	ev.column = n->column;
-	ev.tag = n->tag;
-	ev.style = n->style;
-	switch (n->type) {
-	case TUFF_SCALAR:
-		ev.type = TUFF_EV_SCALAR;
-		ev.val = n->u.s.val;
-		ev.len = n->u.s.len;
-		return feed(rc, &ev, e);
-	case TUFF_SEQ:
-		ev.type = TUFF_EV_SEQ_START;
-		if (feed(rc, &ev, e) == -1)
-			return -1;
-		for (i = 0; i < n->u.seq.n; i++)
-			if (replay(rc, n->u.seq.items[i], e) == -1)
-				return -1;
-		ev.type = TUFF_EV_SEQ_END;
-		return feed(rc, &ev, e);
-	case TUFF_MAP:
-		ev.type = TUFF_EV_MAP_START;
-		if (feed(rc, &ev, e) == -1)
-			return -1;
-		for (i = 0; i < n->u.map.n; i++)
-			if (replay(rc, n->u.map.pairs[i].key, e) == -1 ||
-			    replay(rc, n->u.map.pairs[i].val, e) == -1)
-				return -1;
-		ev.type = TUFF_EV_MAP_END;
-		return feed(rc, &ev, e);
+	r.file = rc->name;
+	r.line = rc->uline;
+	r.column = rc->ucol;
+	if (rc->seen & (1U << K_ID)) {
+		r.id = rc->id.s;
+		r.idlen = rc->id.len;
+		r.idline = rc->idline;
+		r.idcolumn = rc->idcol;
 	}
-	return 0;
+	return hme_input_add(in, &r, e);
 }
 
 /*
- * A record built as a tree: ours (checked, 0 or -1), or another kind's
- * or kindless (1: the caller passes it through).
+ * Feed the events of a tree (a replayed record) to the validator,
+ * without recursion: an explicit stack of the collections open, each
+ * with the index of its next child (a mapping's keys and values
+ * counted in turn).
  */
 static int
-check_tree(struct hme_input *in, struct rec *rc, struct tuff_doc *doc,
-    struct tuff_error *e)
+replay(struct rec *rc, const struct tuff_node *root, struct tuff_error *e)
 {
-	const struct tuff_node *root = doc->root;
-	struct tuff_event end;
-	size_t i;
+	struct {
+		const struct tuff_node	*n;
+		size_t			 next;
+	} stack[TUFF_MAX_DEPTH + 2];
+	const struct tuff_node *n = root;
+	struct tuff_event ev;
+	int sp = 0;
+	size_t kids;
 
-	if (root == NULL)
-		return 0;	/* an empty document */
-	if (doc->kind != NULL && strcmp(doc->kind, KIND) == 0) {
-		rec_start(rc, doc->file, root->line, root->column);
-		for (i = 0; i < root->u.map.n; i++)
-			if (replay(rc, root->u.map.pairs[i].key, e) == -1 ||
-			    replay(rc, root->u.map.pairs[i].val, e) == -1)
+	for (;;) {
+		if (n != NULL) {
+			memset(&ev, 0, sizeof(ev));
+			ev.line = n->line;
+			ev.column = n->column;
+			ev.tag = n->tag;
+			ev.style = n->style;
+			if (n->type == TUFF_SCALAR) {
+				ev.type = TUFF_EV_SCALAR;
+				ev.val = n->u.s.val;
+				ev.len = n->u.s.len;
+			} else
+				ev.type = n->type == TUFF_SEQ ?
+				    TUFF_EV_SEQ_START : TUFF_EV_MAP_START;
+			if (feed(rc, &ev, e) == -1)
 				return -1;
-		memset(&end, 0, sizeof(end));
-		end.type = TUFF_EV_MAP_END;
-		if (feed(rc, &end, e) == -1)
+			if (n->type != TUFF_SCALAR) {
+				if (sp == TUFF_MAX_DEPTH + 2)
+					return tuff_seterr(e, rc->name,
+					    n->line, n->column, "nesting "
+					    "deeper than %d", TUFF_MAX_DEPTH);
+				stack[sp].n = n;
+				stack[sp++].next = 0;
+			}
+		}
+		if (sp == 0)
+			return 0;
+		n = stack[sp - 1].n;
+		kids = n->type == TUFF_SEQ ? n->u.seq.n : 2 * n->u.map.n;
+		if (stack[sp - 1].next < kids) {
+			size_t k = stack[sp - 1].next++;
+
+			n = n->type == TUFF_SEQ ? n->u.seq.items[k] :
+			    k % 2 == 0 ? n->u.map.pairs[k / 2].key :
+			    n->u.map.pairs[k / 2].val;
+			continue;
+		}
+		memset(&ev, 0, sizeof(ev));
+		ev.type = n->type == TUFF_SEQ ? TUFF_EV_SEQ_END :
+		    TUFF_EV_MAP_END;
+		ev.line = n->line;
+		ev.column = n->column;
+		if (feed(rc, &ev, e) == -1)
 			return -1;
-		return rec_done(in, rc, e);
+		sp--;
+		n = NULL;
 	}
-	tuff_schema_check_kind(doc);
-	return 1;
 }
 
-/* Check or pass through a record built as a tree; frees doc. */
-static int
-on_tree(struct hme_input *in, struct rec *rc, struct tuff_doc *doc,
-    struct tuff_error *e)
+/*
+ * A record of another kind, or without one: written out unchanged
+ * (w NULL: only counted).  The writer takes doc and frees it; a write
+ * error is sticky in the writer, reported at its close.
+ */
+static void
+pass_foreign(struct hme_input *in, struct tuff_doc *doc)
 {
-	int n = check_tree(in, rc, doc, e);
-
-	if (n != 1) {
-		tuff_doc_free(doc);
-		return n;
-	}
 	in->foreign++;
-	/* The writer takes doc's buffers and frees it; a write error is
-	 * sticky in the writer, reported at its close. */
 	if (in->w != NULL)
 		(void)tuff_write_passthrough(in->w, doc);
 	else
 		tuff_doc_free(doc);
-	return 0;
+}
+
+/* A record built as a tree: checked if ours, passed on if not. */
+static int
+on_tree(struct hme_input *in, struct rec *rc, struct tuff_doc *doc,
+    struct tuff_error *e)
+{
+	struct tuff_event end;
+	int n;
+
+	if (doc->root == NULL) {	/* an empty document */
+		tuff_doc_free(doc);
+		return 0;
+	}
+	if (doc->kind == NULL || strcmp(doc->kind, KIND) != 0) {
+		tuff_schema_check_kind(doc);
+		pass_foreign(in, doc);
+		return 0;
+	}
+	rec_start(rc, doc->file, doc->root->line, doc->root->column, 0);
+	n = replay(rc, doc->root, e);
+	if (n == 0) {
+		memset(&end, 0, sizeof(end));
+		end.type = TUFF_EV_DOC_END;
+		n = feed(rc, &end, e);
+		n = n == -1 ? -1 : rec_done(in, rc, e);
+	}
+	tuff_doc_free(doc);
+	return n;
 }
 
 /*
@@ -672,12 +692,12 @@ save(struct saved *s, const struct tuff_event *ev)
 {
 	s->ev = *ev;
 	if (ev->tag != NULL) {
-		if (buf_set(&s->tag, ev->tag, strlen(ev->tag)) == -1)
+		if (hme_buf_set(&s->tag, ev->tag, strlen(ev->tag)) == -1)
 			return -1;
 		s->ev.tag = s->tag.s;
 	}
 	if (ev->val != NULL) {
-		if (buf_set(&s->val, ev->val, ev->len) == -1)
+		if (hme_buf_set(&s->val, ev->val, ev->len) == -1)
 			return -1;
 		s->ev.val = s->val.s;
 	}
@@ -689,7 +709,6 @@ static int
 build(struct hme_input *in, struct tuff_reader *r, struct rec *rc,
     struct saved *sv, int nsaved, struct tuff_event *ev, struct tuff_error *e)
 {
-	struct tuff_doc *doc;
 	int i, b = 0, n;
 
 	for (i = 0; i < nsaved && b == 0; i++)
@@ -705,8 +724,7 @@ build(struct hme_input *in, struct tuff_reader *r, struct rec *rc,
 	}
 	if (b == -1)
 		return -1;
-	doc = tuff_reader_take(r);
-	return on_tree(in, rc, doc, e);
+	return on_tree(in, rc, tuff_reader_take(r), e);
 }
 
 /* The fast path: feed the live events of an hme-response. */
@@ -740,7 +758,7 @@ may_pass(struct rec *rc, const struct tuff_event *key,
     const struct tuff_event *val)
 {
 	return key->style == TUFF_PLAIN && key->tag == NULL &&
-	    val->type == TUFF_EV_SCALAR && val->len > 0 &&
+	    val->type == TUFF_EV_SCALAR && val->tag == NULL && val->len > 0 &&
 	    strlen(val->val) == val->len &&
 	    tuff_kind_quiet(&rc->quiet, val->val);
 }
@@ -780,7 +798,7 @@ document(struct hme_input *in, struct tuff_reader *r, const char *name,
 {
 	if (next_ev(r, name, ev, e) == -1)
 		return -1;
-	if (ev->type != TUFF_EV_MAP_START)
+	if (ev->type != TUFF_EV_MAP_START || in->tree_only)
 		return build(in, r, rc, sv, 1, ev, e);
 	if (save(&sv[1], ev) == -1)
 		return tuff_seterr(e, name, 0, 0, "out of memory");
@@ -799,10 +817,10 @@ document(struct hme_input *in, struct tuff_reader *r, const char *name,
 			return pass(in, r, &sv[2].ev, e);
 		return build(in, r, rc, sv, 3, ev, e);
 	}
-	rec_start(rc, name, sv[1].ev.line, sv[1].ev.column);
-	rc->seen = 1U << K_KIND;
-	rc->kline[K_KIND] = sv[2].ev.line;
-	rc->kcol[K_KIND] = sv[2].ev.column;
+	rec_start(rc, name, sv[1].ev.line, sv[1].ev.column, 1);
+	if (feed(rc, &sv[1].ev, e) == -1 || feed(rc, &sv[2].ev, e) == -1 ||
+	    feed(rc, ev, e) == -1)
+		return -1;
 	return fast(in, r, rc, ev, e);
 }
 

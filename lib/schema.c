@@ -156,7 +156,7 @@ static const char *const tally_keys[] = {
 };
 
 static const char *const response_keys[] = {
-	"kind", "unit", "period", "answers", NULL
+	"kind", "unit", "period", "answers", "id", NULL
 };
 
 static const char *const answers_keys[] = {

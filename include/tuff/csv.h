@@ -14,9 +14,11 @@
  * Empty lines (nothing but the line end) are skipped; they still count
  * for line numbers.
  *
- * Errors: invalid UTF-8, a NUL byte, a quote left open at the end of
- * the input, text after a closing quote, a bare carriage return, and
- * input beyond the limits below.  Each is reported with the file name,
+ * Errors: a byte that is not UTF-8 (the first one, with how to convert
+ * the file from Windows-1252), a file in UTF-16 (by its byte order
+ * mark), a NUL byte, a quote left open at the end of the input, text
+ * after a closing quote, a bare carriage return, and input beyond the
+ * limits below.  Each is reported with the file name,
  * the 1-based line and the 1-based column counted in characters (the
  * BOM is not counted) of the offending byte or field.  The reader never
  * prints and never exits.
@@ -78,5 +80,12 @@ char	csv_delimiter(const struct csv_reader *);
 
 /* The number of fields in the header, or 0 before it has been read. */
 size_t	csv_columns(const struct csv_reader *);
+
+/*
+ * Write len bytes of s as one field (RFC 4180): as they are, or in
+ * quotes, '"' doubled, when they hold delim, a quote or a line end.
+ * Errors stay in fp's error flag.
+ */
+void	csv_write_field(FILE *fp, const char *s, size_t len, char delim);
 
 #endif

@@ -58,6 +58,8 @@ expect 'system_switches systems ' tuff-journey --rank-by sys
 expect 'unit unit,period ' hme-score --by u
 expect '' tuff-decide --by ''
 expect '--strict ' hme-score --st
+expect 'respondent ' hme-score --method r
+expect 'csv csv-sv ' hme-score --format c
 
 # File names for operands and for options that take a file.
 dir=$(mktemp -d) || exit 1

@@ -328,18 +328,76 @@ static void
 test_bad_utf8(void **state)
 {
 	(void)state;
-	expect_error("a,b\nx,\xc0\xaf\n", 2, 3, "UTF-8");	/* overlong */
-	expect_error("a,b\nx,\xe0\x80\xaf\n", 2, 3, "UTF-8");
-	expect_error("a,b\nx,\xf0\x80\x80\xaf\n", 2, 3, "UTF-8");
-	expect_error("a,b\nåx,\xed\xa0\x80\n", 2, 4, "UTF-8"); /* surrogate */
-	expect_error("a,b\nx,\xf4\x90\x80\x80\n", 2, 3, "UTF-8");
-	expect_error("a,b\nx,y\xe2\x82", 2, 4, "end of input"); /* cut */
-	expect_error("a,b\nx,y\xe2\x82,z\n", 2, 4, "UTF-8");
-	expect_error("a,b\nx,\x80\n", 2, 3, "UTF-8");	/* continuation */
-	expect_error("a,b\nx,\xf5\x80\x80\x80\n", 2, 3, "UTF-8");
-	expect_error("a,b\nx,\xff\n", 2, 3, "UTF-8");
-	expect_error("a,\"b\n\xc3\x28\"\n", 2, 1, "UTF-8");	/* in quotes */
-	expect_error("\xef\xbb\xbf\xef\xbb", 1, 1, "end of input");
+	/* The first byte that is not UTF-8, at its character. */
+	expect_error("a,b\nx,\xc0\xaf\n", 2, 3, "byte 0xC0:");	/* overlong */
+	expect_error("a,b\nx,\xe0\x80\xaf\n", 2, 3, "byte 0xE0:");
+	expect_error("a,b\nx,\xf0\x80\x80\xaf\n", 2, 3, "byte 0xF0:");
+	expect_error("a,b\nåx,\xed\xa0\x80\n", 2, 4, "byte 0xED:");
+	expect_error("a,b\nx,\xf4\x90\x80\x80\n", 2, 3, "byte 0xF4:");
+	expect_error("a,b\nx,y\xe2\x82", 2, 4, "byte 0xE2:"); /* cut */
+	expect_error("a,b\nx,y\xe2\x82,z\n", 2, 4, "byte 0xE2:");
+	expect_error("a,b\nx,\x80\n", 2, 3, "byte 0x80:");	/* continuation */
+	expect_error("a,b\nx,\xf5\x80\x80\x80\n", 2, 3, "byte 0xF5:");
+	expect_error("a,b\nx,\xff\n", 2, 3, "byte 0xFF:");
+	expect_error("a,\"b\n\xc3\x28\"\n", 2, 1, "byte 0xC3:"); /* in quotes */
+	expect_error("\xef\xbb\xbf\xef\xbb", 1, 1, "byte 0xEF:");
+	/* Swedish Excel's default: Windows-1252, where 0xE5 is å. */
+	expect_error("unit,period\nKommun/V\xe5rd,2019\n", 2, 9,
+	    "byte 0xE5: the file is not UTF-8 (Windows-1252?); convert it "
+	    "with: iconv -f WINDOWS-1252 -t UTF-8");
+}
+
+/* UTF-16 is named as such, by its byte order mark. */
+static void
+test_utf16(void **state)
+{
+	(void)state;
+	expect_error_in("\xff\xfeu\0n\0", 6, 1, 1, "the file is UTF-16 (it "
+	    "starts with the byte order mark FF FE); convert it with: "
+	    "iconv -f UTF-16 -t UTF-8");
+	expect_error_in("\xfe\xff\0u\0n", 6, 1, 1, "byte order mark FE FF");
+	expect_error_in("u\0n\0", 4, 1, 2, "UTF-16?");
+}
+
+/* A field written by csv_write_field reads back as itself. */
+static void
+test_write_field(void **state)
+{
+	static const char *const fields[] = { "plain", "a,b", "a;b",
+	    "say \"hi\"", "two\nlines", "cr\r", "", " spaced " };
+	struct csv_reader *r;
+	struct csv_row row;
+	struct tuff_error e;
+	char *buf;
+	size_t size, i, n = sizeof(fields) / sizeof(fields[0]);
+	FILE *out, *fp;
+	int d;
+
+	(void)state;
+	for (d = 0; d < 2; d++) {
+		buf = NULL;
+		out = open_memstream(&buf, &size);
+		for (i = 0; i < n; i++) {
+			if (i > 0)
+				putc(d ? ';' : ',', out);
+			csv_write_field(out, fields[i], strlen(fields[i]),
+			    d ? ';' : ',');
+		}
+		fputs("\r\n", out);
+		fclose(out);
+		assert_non_null(strstr(buf, d ? "plain;a,b;\"a;b\";" :
+		    "plain,\"a,b\",a;b,"));
+		fp = fmemopen(buf, size, "r");
+		r = csv_reader_new(fp, "w.csv");
+		assert_int_equal(csv_read_row(r, &row, &e), 1);
+		assert_int_equal(csv_delimiter(r), d ? ';' : ',');
+		assert_int_equal(row.n, n);
+		for (i = 0; i < n; i++)
+			assert_string_equal(row.fields[i].s, fields[i]);
+		csv_reader_free(r);
+		fclose(fp);
+		free(buf);
+	}
 }
 
 static void
@@ -522,6 +580,8 @@ main(void)
 		cmocka_unit_test(test_no_rows),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_bad_utf8),
+		cmocka_unit_test(test_utf16),
+		cmocka_unit_test(test_write_field),
 		cmocka_unit_test(test_nul),
 		cmocka_unit_test(test_unterminated),
 		cmocka_unit_test(test_after_quote),
