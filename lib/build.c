@@ -651,6 +651,17 @@ check_rest(struct tuff_reader *r, struct tuff_error *e)
 			continue;
 		}
 		top = &r->slev[r->nslev - 1];
+		/* Most events: a scalar, in no key that is a collection. */
+		if (y->type == YAML_SCALAR_EVENT && r->cap_level == 0) {
+			if (!top->is_map)
+				continue;
+			top->expect_key = !top->expect_key;
+			if (!top->expect_key && remember_key(r,
+			    (const char *)y->data.scalar.value,
+			    y->data.scalar.length, 0, &y->start_mark, e) == -1)
+				return -1;
+			continue;
+		}
 		is_key = top->is_map && top->expect_key;
 		before = r->caplen;
 		capturing = r->cap_level > 0;
