@@ -188,8 +188,13 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **outpath,
 			bad_usage();
 		}
 	day = tuff_date_today();
-	if (as_of != NULL && tuff_date_parse(as_of, strlen(as_of), &day) == -1)
-		bad_value("--as-of", as_of, "a date YYYY-MM-DD");
+	if (as_of != NULL && tuff_date_parse(as_of, strlen(as_of), &day) == -1) {
+		char msg[512];
+
+		tuff_warnx("%s", tuff_date_message(msg, sizeof(msg), "--as-of",
+		    as_of, strlen(as_of), NULL));
+		exit(TUFF_ERR);
+	}
 	tbls_config_init(&o->cfg, day);
 	o->cfg.stale_days = stale;
 	if (rules != NULL)
@@ -214,11 +219,12 @@ note_journey(struct opts *o, const struct tuff_doc *doc,
     struct tuff_error *e)
 {
 	const char *id = tuff_str(tuff_map_get(doc->root, "id"));
+	size_t actors;
 
 	if (id == NULL)
 		return 0;
-	if (tbls_journeys_add(o->journeys, id,
-	    journey_distinct_actors(doc->root)) == -1)
+	if (journey_distinct_actors(doc->root, &actors) == -1 ||
+	    tbls_journeys_add(o->journeys, id, actors) == -1)
 		return tuff_seterr(e, NULL, 0, 0, "out of memory");
 	return 0;
 }

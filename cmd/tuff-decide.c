@@ -134,11 +134,12 @@ usage_error(const char *fmt, const char *arg)
 static tuff_day
 date_arg(const char *opt, const char *arg)
 {
+	char msg[512];
 	tuff_day day;
 
 	if (tuff_date_parse(arg, strlen(arg), &day) == -1) {
-		tuff_warnx("%s: expected a date YYYY-MM-DD, not \"%s\"", opt,
-		    arg);
+		tuff_warnx("%s", tuff_date_message(msg, sizeof(msg), opt, arg,
+		    strlen(arg), NULL));
 		usage();
 	}
 	return day;
@@ -159,23 +160,15 @@ days_arg(const char *arg)
 
 /*
  * --due takes a date in decide mode and none in follow-up mode.  A
- * bare --due followed by a word shaped like a date (YYYY-MM-DD) or by
- * ID=... takes that word as its value, so "--due 2021-06-30" works as
- * the synopsis shows.
+ * bare --due followed by a word meant as a date (2021-06-30, or
+ * wrongly 2021-6-30, which is then refused as such) or by ID=... takes
+ * that word as its value, so "--due 2021-06-30" works as the synopsis
+ * shows.
  */
 static int
 looks_like_due(const char *s)
 {
-	size_t i;
-
-	if (decide_value_id(s) > 0)
-		return 1;
-	if (strlen(s) != 10)
-		return 0;
-	for (i = 0; i < 10; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
-			return 0;
-	return 1;
+	return decide_value_id(s) > 0 || tuff_date_looks_like(s);
 }
 
 /* Remember an option of decide mode, for check_mode. */
@@ -311,6 +304,16 @@ load_delegation(const char *path)
 	return d;
 }
 
+static void
+report(const struct tuff_error *e, void *arg)
+{
+	(void)arg;
+	if (e->file == NULL)
+		tuff_warnx("%s", e->msg);
+	else
+		tuff_report("error", e);
+}
+
 /* Hand the options to the run; -1 after reporting a usage error. */
 static int
 setup(struct decide *d, const struct opts *o)
@@ -347,21 +350,11 @@ setup(struct decide *d, const struct opts *o)
 			rc = decide_set(d, DECIDE_COST, o->args[i].arg, &e);
 			break;
 		}
-	if (rc == 0)
-		rc = decide_check_options(d, &e);
-	if (rc == -1)
+	if (rc == -1) {
 		tuff_warnx("%s", e.msg);
-	return rc;
-}
-
-static void
-report(const struct tuff_error *e, void *arg)
-{
-	(void)arg;
-	if (e->file == NULL)
-		tuff_warnx("%s", e->msg);
-	else
-		tuff_report("error", e);
+		return -1;
+	}
+	return decide_check_options(d, report, NULL) > 0 ? -1 : 0;
 }
 
 /* Records of kinds the run does not read are passed on unbuilt. */

@@ -201,7 +201,8 @@ use_journey(struct run *r, struct tuff_doc *doc, struct tuff_error *e)
 	struct tuff_doc *ch;
 	FILE *fp;
 
-	journey_measure(doc->root, &m);
+	if (journey_measure(doc->root, &m) == -1)
+		return tuff_seterr(e, NULL, 0, 0, "out of memory");
 	if (r->o->challenges) {
 		if ((ch = journey_challenge(doc, &m)) == NULL)
 			return tuff_seterr(e, NULL, 0, 0, "out of memory");
@@ -214,8 +215,11 @@ use_journey(struct run *r, struct tuff_doc *doc, struct tuff_error *e)
 	}
 	switch (r->o->format) {
 	case F_MERMAID:
-		if (tuff_writer_file(r->h.w, &fp) == -1 ||
-		    journey_mermaid(fp, doc->root, r->journeys == 1) == -1)
+		if (tuff_writer_file(r->h.w, &fp) == -1)
+			return tuff_writer_error(r->h.w, e);
+		if (journey_mermaid(fp, doc->root, r->journeys == 1) == -1)
+			return tuff_seterr(e, NULL, 0, 0, "out of memory");
+		if (ferror(fp))
 			return tuff_writer_error(r->h.w, e);
 		return 0;
 	case F_TABLE:
@@ -225,7 +229,8 @@ use_journey(struct run *r, struct tuff_doc *doc, struct tuff_error *e)
 		return 0;
 	default:
 		/* Changed: the metrics are added. */
-		journey_enrich(doc, &m);
+		if (journey_enrich(doc, &m) == -1)
+			return tuff_seterr(e, NULL, 0, 0, "out of memory");
 		if (tuff_write_changed(r->h.w, doc) == -1)
 			return tuff_writer_error(r->h.w, e);
 		return 0;

@@ -23,7 +23,7 @@ trap 'rm -rf "$tmp"' EXIT
 # The scripts call the tools by name: small shims on PATH reach them,
 # under the wrapper when one is set.
 mkdir "$tmp/bin"
-for t in hme-score tuff-journey tuff-decide tbls-check; do
+for t in hme-score tuff-journey tuff-decide tbls-check tuff-report; do
 	[ -x "$bin/$t" ] || continue
 	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "${TUFF_WRAPPER:-}" \
 	    "$bin/$t" >"$tmp/bin/$t"

@@ -8,6 +8,7 @@
 
 #include "tuff/diag.h"
 #include "tuff/record.h"
+#include "tuff/scalar.h"
 #include "arena.h"
 #include "reader.h"
 
@@ -206,10 +207,12 @@ make_node(struct tuff_doc *d, const struct tuff_event *ev)
 
 	switch (ev->type) {
 	case TUFF_EV_SCALAR:
-		n = tuff_alloc(d, sizeof(*n));
+		if ((n = tuff_alloc(d, sizeof(*n))) == NULL)
+			return NULL;
 		memset(n, 0, sizeof(*n));
 		n->type = TUFF_SCALAR;
-		n->u.s.val = tuff_strndup(d, ev->val, ev->len);
+		if ((n->u.s.val = tuff_strndup(d, ev->val, ev->len)) == NULL)
+			return NULL;
 		n->u.s.len = ev->len;
 		n->utf8ok = 1;
 		break;
@@ -220,11 +223,13 @@ make_node(struct tuff_doc *d, const struct tuff_event *ev)
 		n = tuff_new_map(d);
 		break;
 	}
+	if (n == NULL)
+		return NULL;
 	n->style = (unsigned char)ev->style;
 	n->line = ev->line;
 	n->column = ev->column;
-	if (ev->tag != NULL)
-		n->tag = tuff_strdup(d, ev->tag);
+	if (ev->tag != NULL && (n->tag = tuff_strdup(d, ev->tag)) == NULL)
+		return NULL;
 	return n;
 }
 
@@ -262,8 +267,11 @@ close_collection(struct tuff_reader *r)
 
 	kid = count > 0 ? r->kids + f->base : NULL;	/* kids may be NULL */
 
+	r->nkids = f->base;
 	if (n->type == TUFF_SEQ) {
 		n->u.seq.items = tuff_alloc(r->doc, count * sizeof(*kid));
+		if (n->u.seq.items == NULL)
+			return NULL;
 		if (count > 0)
 			memcpy(n->u.seq.items, kid, count * sizeof(*kid));
 		n->u.seq.n = n->u.seq.cap = count;
@@ -271,13 +279,14 @@ close_collection(struct tuff_reader *r)
 		count /= 2;
 		n->u.map.pairs = tuff_alloc(r->doc,
 		    count * sizeof(*n->u.map.pairs));
+		if (n->u.map.pairs == NULL)
+			return NULL;
 		for (i = 0; i < count; i++) {
 			n->u.map.pairs[i].key = kid[2 * i];
 			n->u.map.pairs[i].val = kid[2 * i + 1];
 		}
 		n->u.map.n = n->u.map.cap = count;
 	}
-	r->nkids = f->base;
 	return n;
 }
 
@@ -286,25 +295,35 @@ static const char *
 doc_kind(const struct tuff_node *root)
 {
 	const struct tuff_node *k = tuff_map_get(root, "kind");
+	struct tuff_scalar s;
+	enum tuff_stype t;
 
-	return k != NULL && k->type == TUFF_SCALAR && !tuff_is_null(k) ?
-	    k->u.s.val : NULL;
+	if (k == NULL || k->type != TUFF_SCALAR)
+		return NULL;
+	s = tuff_scalar_of(k);
+	t = tuff_scalar_type(&s);	/* no kind from a null or a bad tag */
+	return t != TUFF_T_NULL && t != TUFF_T_BAD ? k->u.s.val : NULL;
 }
 
-/* The record's text, into its arena: the reader's is gone soon. */
-static void
+/*
+ * The record's text, into its arena: the reader's is gone soon.
+ * 0, or -1 on ENOMEM.
+ */
+static int
 keep_text(struct tuff_reader *r)
 {
 	const struct tuff_raw *raw = tuff_reader_raw(r);
 	char *p;
 
 	if (r->doc->root == NULL || raw == NULL)
-		return;
+		return 0;
+	if ((p = tuff_alloc(r->doc, raw->len + 1)) == NULL)
+		return -1;
 	r->doc->raw = *raw;
-	p = tuff_alloc(r->doc, raw->len + 1);
 	memcpy(p, raw->text, raw->len);
 	p[raw->len] = '\0';
 	r->doc->raw.text = p;
+	return 0;
 }
 
 int
@@ -333,7 +352,11 @@ tuff_reader_build(struct tuff_reader *r, const struct tuff_event *ev,
 	case TUFF_EV_SCALAR:
 	case TUFF_EV_SEQ_START:
 	case TUFF_EV_MAP_START:
-		n = make_node(r->doc, ev);
+		if ((n = make_node(r->doc, ev)) == NULL) {
+			r->failed = 1;
+			return tuff_seterr(e, r->name, ev->line, ev->column,
+			    "out of memory");
+		}
 		if (r->sp == 0 && n->type != TUFF_MAP &&
 		    !(n->type == TUFF_SCALAR && n->u.s.len == 0 &&
 		    n->tag == NULL && n->style == TUFF_PLAIN)) {
@@ -349,7 +372,11 @@ tuff_reader_build(struct tuff_reader *r, const struct tuff_event *ev,
 		return 0;
 	case TUFF_EV_MAP_END:
 	case TUFF_EV_SEQ_END:
-		n = close_collection(r);
+		if ((n = close_collection(r)) == NULL) {
+			r->failed = 1;
+			return tuff_seterr(e, r->name, ev->line, ev->column,
+			    "out of memory");
+		}
 		if (n->type == TUFF_MAP && check_duplicates(r, n, e) == -1)
 			return -1;
 		return attach(r, n, e);
@@ -357,7 +384,11 @@ tuff_reader_build(struct tuff_reader *r, const struct tuff_event *ev,
 		if (r->doc->root != NULL && r->doc->root->type != TUFF_MAP)
 			r->doc->root = NULL;	/* the empty document */
 		r->doc->kind = doc_kind(r->doc->root);
-		keep_text(r);
+		if (keep_text(r) == -1) {
+			r->failed = 1;
+			return tuff_seterr(e, r->name, ev->line, ev->column,
+			    "out of memory");
+		}
 		return 1;
 	default:
 		return 0;
@@ -419,6 +450,8 @@ append(char **buf, size_t *len, size_t *cap, const void *p, size_t n)
 	char *b;
 	size_t c;
 
+	if (n == 0)
+		return 0;	/* *buf may still be NULL: no memcpy to it */
 	if (*len + n > *cap) {
 		c = *cap ? *cap : 1024;
 		while (c < *len + n)

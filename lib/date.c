@@ -58,20 +58,111 @@ digits(const char *s, int n)
 	return v;
 }
 
-int
-tuff_date_parse(const char *s, size_t len, tuff_day *out)
+/*
+ * Read Y-M-D: four digits, a separator, one or two digits, the same
+ * separator, one or two digits, and nothing else.  0, or -1.
+ */
+static int
+loose_ymd(const char *s, size_t len, int *y, int *m, int *d)
+{
+	size_t i = 5, n;
+	char sep;
+
+	if (len < 8 || len > 10 || (*y = digits(s, 4)) < 0)
+		return -1;
+	sep = s[4];
+	if (sep != '-' && sep != '/' && sep != '.')
+		return -1;
+	for (n = 0; i + n < len && s[i + n] != sep; n++)
+		continue;
+	if (n < 1 || n > 2 || i + n == len || (*m = digits(s + i, (int)n)) < 0)
+		return -1;
+	i += n + 1;
+	n = len - i;
+	if (n < 1 || n > 2 || (*d = digits(s + i, (int)n)) < 0)
+		return -1;
+	return 0;
+}
+
+enum tuff_date_why
+tuff_date_check(const char *s, size_t len, tuff_day *out)
 {
 	int y, m, d;
 
-	if (len != 10 || s[4] != '-' || s[7] != '-')
-		return -1;
-	if ((y = digits(s, 4)) < 0 || (m = digits(s + 5, 2)) < 0 ||
-	    (d = digits(s + 8, 2)) < 0)
-		return -1;
-	if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
-		return -1;
+	if (loose_ymd(s, len, &y, &m, &d) == -1)
+		return TUFF_DATE_FORM;
+	if (m < 1 || m > 12)
+		return TUFF_DATE_MONTH;
+	if (d < 1 || d > days_in_month(y, m))
+		return TUFF_DATE_DAY;
+	if (len != 10 || s[4] != '-')
+		return TUFF_DATE_DIGITS;
 	*out = tuff_date_from_ymd(y, m, d);
-	return 0;
+	return TUFF_DATE_OK;
+}
+
+int
+tuff_date_parse(const char *s, size_t len, tuff_day *out)
+{
+	return tuff_date_check(s, len, out) == TUFF_DATE_OK ? 0 : -1;
+}
+
+char *
+tuff_date_message(char *msg, size_t size, const char *what, const char *s,
+    size_t len, const char *shown)
+{
+	static const char *const months[] = { "January", "February",
+	    "March", "April", "May", "June", "July", "August", "September",
+	    "October", "November", "December" };
+	char quoted[80];
+	tuff_day day;
+	int y, m, d;
+
+	if (shown == NULL) {
+		snprintf(quoted, sizeof(quoted), "\"%.*s%s\"",
+		    (int)(len > 60 ? 60 : len), s, len > 60 ? "..." : "");
+		shown = quoted;
+	}
+	switch (tuff_date_check(s, len, &day)) {
+	case TUFF_DATE_DIGITS:
+		loose_ymd(s, len, &y, &m, &d);
+		snprintf(msg, size, "%s: expected a date YYYY-MM-DD, not %s "
+		    "(write it %04d-%02d-%02d)", what, shown, y, m, d);
+		break;
+	case TUFF_DATE_MONTH:
+		snprintf(msg, size, "%s: there is no such day as %s (a year "
+		    "has 12 months)", what, shown);
+		break;
+	case TUFF_DATE_DAY:
+		loose_ymd(s, len, &y, &m, &d);
+		snprintf(msg, size, "%s: there is no such day as %s (%s %04d "
+		    "has %d days)", what, shown, months[m - 1], y,
+		    days_in_month(y, m));
+		break;
+	default:
+		snprintf(msg, size, "%s: expected a date YYYY-MM-DD, not %s",
+		    what, shown);
+		break;
+	}
+	return msg;
+}
+
+int
+tuff_date_looks_like(const char *s)
+{
+	const char *sep = NULL;
+
+	if (*s < '0' || *s > '9')
+		return 0;
+	for (; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9')
+			continue;
+		if ((*s != '-' && *s != '/' && *s != '.') ||
+		    (sep != NULL && *s != *sep))
+			return 0;
+		sep = s;
+	}
+	return sep != NULL;
 }
 
 char *

@@ -3,6 +3,7 @@
  * template and the follow-up (SPEC §3.3, §3.4, §4.2).  The run of
  * tuff-decide, built on these, is in decide_run.c.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,22 +108,18 @@ decide_numbers_last(const struct decide_numbers *nums, char letter, int year)
 	return nums->max[letter == 'U'][year];
 }
 
-/* Every item of seq a non-empty string scalar. */
+/* Every item of seq a non-empty string (an id). */
 static int
 check_strings(const struct tuff_doc *doc, const struct tuff_node *seq,
     const char *key, struct tuff_error *e)
 {
-	const struct tuff_node *it;
+	const char *s;
 	size_t i;
 
-	for (i = 0; i < seq->u.seq.n; i++) {
-		it = seq->u.seq.items[i];
-		if (it->type != TUFF_SCALAR || tuff_is_null(it) ||
-		    it->u.s.len == 0 || strlen(it->u.s.val) != it->u.s.len)
-			return tuff_node_err(e, doc, it,
-			    "%s: expected an id, not %s", key,
-			    it->type == TUFF_SCALAR ? it->u.s.val : "a collection");
-	}
+	for (i = 0; i < seq->u.seq.n; i++)
+		if (tuff_field_item_str(doc, seq->u.seq.items[i], key, 1, &s,
+		    e) == -1)
+			return -1;
 	return 0;
 }
 
@@ -158,7 +155,9 @@ decide_check_decision(const struct decide_delegation *d,
 	if (s != NULL && outcome != DECIDE_ASSIGN)
 		return tuff_node_err(e, doc, tuff_map_get(root, "assignment"),
 		    "assignment: only a decision to assign has one");
-	if ((role = decide_role(d, by)) == -1)
+	if ((role = decide_role(d, by)) == -1 && errno == ENOMEM)
+		return tuff_node_err(e, doc, NULL, "out of memory");
+	if (role == -1)
 		return tuff_node_err(e, doc, tuff_map_get(root, "decided_by"),
 		    "decided_by: unknown role %s (the roles are %s)", by,
 		    decide_role_list(d, list, sizeof(list)));
@@ -173,27 +172,107 @@ const char *const decide_status_names[] = { "planned", "active", "done",
     "stopped", NULL };
 const char *const decide_phase_names[] = { "development", "test",
     "implementation", NULL };
+static const char *const method_names[] = { "quantitative", "qualitative",
+    NULL };
+static const char *const every_names[] = { "day", "week", "month",
+    "quarter", "year", NULL };
 
-/* Each item of an optional list is a mapping; check calls per item. */
+typedef int	item_fn(const struct tuff_doc *, const struct tuff_node *,
+		    struct tuff_error *);
+
+/* Put "KEY: item N: " in front of the message in e; returns -1. */
 static int
-check_items(const struct tuff_doc *doc, const char *key,
-    int (*check)(const struct tuff_doc *, const struct tuff_node *,
-    struct tuff_error *), struct tuff_error *e)
+in_item(struct tuff_error *e, const char *key, size_t i)
 {
-	const struct tuff_node *seq = NULL, *it;
+	char prefix[48];
+	size_t plen, mlen;
+
+	plen = (size_t)snprintf(prefix, sizeof(prefix), "%s: item %zu: ", key,
+	    i + 1);
+	mlen = strnlen(e->msg, sizeof(e->msg) - 1);
+	if (plen + mlen >= sizeof(e->msg))
+		mlen = sizeof(e->msg) - 1 - plen;
+	memmove(e->msg + plen, e->msg, mlen);
+	memcpy(e->msg, prefix, plen);
+	e->msg[plen + mlen] = '\0';
+	return -1;
+}
+
+/*
+ * The list under key of map, when it says anything ("no x" is the
+ * rules' business, SPEC §4.3): a sequence of mappings, each passed to
+ * check; an error in one is prefixed with the list and the item's
+ * number ("obstacles: item 2: raised: ...").
+ */
+static int
+check_items(const struct tuff_doc *doc, const struct tuff_node *map,
+    const char *key, item_fn *check, struct tuff_error *e)
+{
+	const struct tuff_node *seq = tuff_map_get(map, key), *it;
+	char buf[320];
 	size_t i;
 
-	if (tuff_field_seq(doc, doc->root, key, 0, &seq, e) == -1)
-		return -1;
-	for (i = 0; seq != NULL && i < seq->u.seq.n; i++) {
+	if (tuff_is_empty(seq))
+		return 0;
+	if (seq->type != TUFF_SEQ)
+		return tuff_node_err(e, doc, seq,
+		    "%s: expected a sequence, not %s", key,
+		    tuff_field_shown(seq, buf, sizeof(buf)));
+	for (i = 0; i < seq->u.seq.n; i++) {
 		it = seq->u.seq.items[i];
-		if (it->type != TUFF_MAP)
-			return tuff_node_err(e, doc, it,
-			    "%s: expected a mapping in the list", key);
+		if (it->type != TUFF_MAP) {
+			tuff_node_err(e, doc, it, "expected a mapping, not %s",
+			    tuff_field_shown(it, buf, sizeof(buf)));
+			return in_item(e, key, i);
+		}
 		if (check(doc, it, e) == -1)
-			return -1;
+			return in_item(e, key, i);
 	}
 	return 0;
+}
+
+/*
+ * The keys of a list's items are checked when there, and none is
+ * required: SPEC §3 requires only the keys it marks, and it marks none
+ * inside needs, indicators, milestones or obstacles.
+ */
+static int
+check_need(const struct tuff_doc *doc, const struct tuff_node *n,
+    struct tuff_error *e)
+{
+	const char *s;
+
+	return tuff_field_str(doc, n, "need", 0, &s, e) == -1 ||
+	    tuff_field_str(doc, n, "source", 0, &s, e) == -1 ? -1 : 0;
+}
+
+static int
+check_indicator(const struct tuff_doc *doc, const struct tuff_node *ind,
+    struct tuff_error *e)
+{
+	const char *s;
+	int k;
+
+	return tuff_field_str(doc, ind, "name", 0, &s, e) == -1 ||
+	    tuff_field_enum(doc, ind, "method", 0, method_names, &k,
+	    e) == -1 ||
+	    tuff_field_enum(doc, ind, "every", 0, every_names, &k,
+	    e) == -1 ? -1 : 0;
+}
+
+static int
+check_follow_up(const struct tuff_doc *doc, struct tuff_error *e)
+{
+	const struct tuff_node *fu = tuff_map_get(doc->root, "follow_up");
+	char buf[320];
+
+	if (tuff_is_empty(fu))
+		return 0;
+	if (fu->type != TUFF_MAP)
+		return tuff_node_err(e, doc, fu,
+		    "follow_up: expected a mapping, not %s",
+		    tuff_field_shown(fu, buf, sizeof(buf)));
+	return check_items(doc, fu, "indicators", check_indicator, e);
 }
 
 static int
@@ -203,7 +282,7 @@ check_milestone(const struct tuff_doc *doc, const struct tuff_node *m,
 	const char *s;
 	tuff_day day;
 
-	return tuff_field_str(doc, m, "name", 1, &s, e) == -1 ||
+	return tuff_field_str(doc, m, "name", 0, &s, e) == -1 ||
 	    tuff_field_date(doc, m, "due", 0, &day, e) == -1 ||
 	    tuff_field_date(doc, m, "reached", 0, &day, e) == -1 ? -1 : 0;
 }
@@ -215,7 +294,7 @@ check_obstacle(const struct tuff_doc *doc, const struct tuff_node *o,
 	const char *s;
 	tuff_day day;
 
-	return tuff_field_str(doc, o, "obstacle", 1, &s, e) == -1 ||
+	return tuff_field_str(doc, o, "obstacle", 0, &s, e) == -1 ||
 	    tuff_field_date(doc, o, "raised", 0, &day, e) == -1 ||
 	    tuff_field_str(doc, o, "owner", 0, &s, e) == -1 ||
 	    tuff_field_date(doc, o, "resolved", 0, &day, e) == -1 ? -1 : 0;
@@ -240,8 +319,10 @@ decide_check_assignment(const struct tuff_doc *doc, struct tuff_error *e)
 	    tuff_field_date(doc, root, "start", 0, &day, e) == -1 ||
 	    tuff_field_date(doc, root, "due", 0, &day, e) == -1)
 		return -1;
-	if (check_items(doc, "milestones", check_milestone, e) == -1 ||
-	    check_items(doc, "obstacles", check_obstacle, e) == -1)
+	if (check_items(doc, root, "needs", check_need, e) == -1 ||
+	    check_follow_up(doc, e) == -1 ||
+	    check_items(doc, root, "milestones", check_milestone, e) == -1 ||
+	    check_items(doc, root, "obstacles", check_obstacle, e) == -1)
 		return -1;
 	return 0;
 }
@@ -270,7 +351,7 @@ decide_check_challenge(const struct tuff_doc *doc, struct tuff_error *e)
 	if (tuff_field_str(doc, root, "title", 1, &s, e) == -1 ||
 	    tuff_field_str(doc, root, "journey", 0, &s, e) == -1)
 		return -1;
-	return check_items(doc, "pains", check_pain, e);
+	return check_items(doc, root, "pains", check_pain, e);
 }
 
 static void
@@ -327,7 +408,8 @@ decide_assignment(struct tuff_doc *doc, const struct decide_template *t)
 		need = tuff_new_map(doc);
 		push(doc, need, "need", tuff_new_str(doc, t->needs[i].text));
 		len = strlen(t->needs[i].journey) + sizeof("journey:");
-		s = tuff_alloc(doc, len);
+		if ((s = tuff_alloc(doc, len)) == NULL)
+			break;		/* doc->nomem says so */
 		snprintf(s, len, "journey:%s", t->needs[i].journey);
 		src = tuff_new_str(doc, s);
 		push(doc, need, "source", src);
@@ -376,6 +458,15 @@ push_due(struct tuff_doc *doc, struct tuff_node *map, tuff_day due,
 		push(doc, map, "overdue_days", tuff_new_int(doc, as_of - due));
 	else
 		push(doc, map, "due_in_days", tuff_new_int(doc, due - as_of));
+}
+
+/* The list under key, or NULL when it is empty in any form ("", {}). */
+static const struct tuff_node *
+list_of(const struct tuff_node *map, const char *key)
+{
+	const struct tuff_node *v = tuff_map_get(map, key);
+
+	return v != NULL && v->type == TUFF_SEQ ? v : NULL;
 }
 
 /* Unreached milestones due by the end of the window, overdue included. */
@@ -457,7 +548,7 @@ static void
 push_list(struct tuff_doc *doc, struct tuff_node *map, const char *key,
     struct tuff_node *seq)
 {
-	if (seq->u.seq.n > 0)
+	if (seq != NULL && seq->u.seq.n > 0)
 		push(doc, map, key, seq);
 }
 
@@ -482,7 +573,10 @@ decide_followup(const struct tuff_doc *a, tuff_day as_of, long within,
 	*out = NULL;
 	if ((doc = tuff_doc_new()) == NULL)
 		return -1;
-	doc->root = m = tuff_new_map(doc);
+	if ((doc->root = m = tuff_new_map(doc)) == NULL) {
+		tuff_doc_free(doc);
+		return -1;
+	}
 	push(doc, m, "kind", tuff_new_str(doc, "follow-up"));
 	push(doc, m, "assignment", tuff_copy(doc, tuff_map_get(root, "id")));
 	push_copy(doc, m, "title", root);
@@ -494,12 +588,16 @@ decide_followup(const struct tuff_doc *a, tuff_day as_of, long within,
 		push_due(doc, m, due, as_of);
 	if (open)
 		push_list(doc, m, "milestones_due", milestones_due(doc,
-		    tuff_map_get(root, "milestones"), as_of, within));
+		    list_of(root, "milestones"), as_of, within));
 	push_list(doc, m, "milestones_reached", milestones_reached(doc,
-	    tuff_map_get(root, "milestones"), as_of, within));
+	    list_of(root, "milestones"), as_of, within));
 	if (open)
 		push_list(doc, m, "open_obstacles", open_obstacles(doc,
-		    tuff_map_get(root, "obstacles"), as_of));
+		    list_of(root, "obstacles"), as_of));
+	if (doc->nomem) {
+		tuff_doc_free(doc);
+		return -1;
+	}
 	if (m->u.map.n == n0)
 		tuff_doc_free(doc);
 	else

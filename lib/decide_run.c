@@ -16,6 +16,8 @@
 #include "tuff/diag.h"
 #include "tuff/field.h"
 #include "tuff/record.h"
+#include "tuff/run.h"
+#include "tuff/scalar.h"
 
 struct pos {
 	const char	*file;
@@ -184,7 +186,9 @@ decide_set_by(struct decide *d, const char *role, struct tuff_error *e)
 {
 	char list[512];
 
-	if ((d->by = decide_role(d->deleg, role)) == -1)
+	if ((d->by = decide_role(d->deleg, role)) == -1 && errno == ENOMEM)
+		return nomem(e);
+	if (d->by == -1)
 		return tuff_seterr(e, NULL, 0, 0, "--by: unknown role %s "
 		    "(the roles are %s)", role,
 		    decide_role_list(d->deleg, list, sizeof(list)));
@@ -251,21 +255,25 @@ decide_value_id(const char *arg)
 static int
 check_value(enum decide_key k, const char *v, struct tuff_error *e)
 {
+	char msg[sizeof(e->msg)];
+	struct tuff_scalar sc;
 	tuff_day day;
-	char *end;
 	long cost;
 
 	switch (k) {
 	case DECIDE_DUE:
 		if (tuff_date_parse(v, strlen(v), &day) == -1)
-			return tuff_seterr(e, NULL, 0, 0, "--due: expected a "
-			    "date YYYY-MM-DD, not \"%s\"", v);
+			return tuff_seterr(e, NULL, 0, 0, "%s",
+			    tuff_date_message(msg, sizeof(msg), "--due", v,
+			    strlen(v), NULL));
 		break;
 	case DECIDE_COST:
-		errno = 0;
-		cost = strtol(v, &end, 10);
-		if (*v < '0' || *v > '9' || *end != '\0' || errno != 0 ||
-		    cost > DECIDE_MAX_COST)
+		/* The integers of records (scalar.h): no sign, no 007. */
+		sc.val = v;
+		sc.len = strlen(v);
+		sc.style = TUFF_PLAIN;
+		sc.tag = NULL;
+		if (tuff_scalar_int(&sc, 0, DECIDE_MAX_COST, &cost) == -1)
 			return tuff_seterr(e, NULL, 0, 0, "--cost: expected "
 			    "kronor as a whole number from 0 to %ld, not \"%s\"",
 			    DECIDE_MAX_COST, v);
@@ -375,38 +383,62 @@ apply_settings(struct decide *d, struct tuff_error *e)
 	return 0;
 }
 
-int
-decide_check_options(struct decide *d, struct tuff_error *e)
+/* Is each pick within the delegation, each assignment given an owner? */
+static size_t
+check_picks(struct decide *d, decide_report_fn *report, void *arg)
 {
-	char msg[400];
+	struct tuff_error e;
 	struct pick *p;
-	size_t i;
+	char msg[400];
+	size_t i, n = 0;
 
-	if (d->npicks > 0)
-		qsort(d->picks, d->npicks, sizeof(*d->picks), cmp_pick);
-	for (i = 1; i < d->npicks; i++)
-		if (strcmp(d->picks[i - 1].id, d->picks[i].id) == 0)
-			return tuff_seterr(e, NULL, 0, 0, "%s is named twice "
-			    "(by %s and %s)", d->picks[i].id,
-			    optnames[d->picks[i - 1].outcome],
-			    optnames[d->picks[i].outcome]);
-	if (d->npicks > 0 && d->by == -1)
-		return tuff_seterr(e, NULL, 0, 0, "--assign, --reject and "
-		    "--defer need --by ROLE: who decides");
-	if (apply_settings(d, e) == -1)
-		return -1;
+	memset(&e, 0, sizeof(e));
 	for (i = 0; i < d->npicks; i++) {
 		p = &d->picks[i];
 		if (decide_permit(d->deleg, d->by, p->outcome, cost_of(d, p),
-		    msg, sizeof(msg)) == -1)
-			return tuff_seterr(e, NULL, 0, 0, "%s: %s", p->id, msg);
+		    msg, sizeof(msg)) == -1) {
+			snprintf(e.msg, sizeof(e.msg), "%s: %s", p->id, msg);
+			report(&e, arg);
+			n++;
+		}
 		if (p->outcome == DECIDE_ASSIGN &&
-		    value(d, p, DECIDE_OWNER) == NULL)
-			return tuff_seterr(e, NULL, 0, 0, "%s: an assignment "
+		    value(d, p, DECIDE_OWNER) == NULL) {
+			snprintf(e.msg, sizeof(e.msg), "%s: an assignment "
 			    "needs an owner: give --owner NAME or --owner "
 			    "%s=NAME", p->id, p->id);
+			report(&e, arg);
+			n++;
+		}
 	}
-	return 0;
+	return n;
+}
+
+size_t
+decide_check_options(struct decide *d, decide_report_fn *report, void *arg)
+{
+	struct tuff_error e;
+	size_t i;
+	int rc = 0;
+
+	memset(&e, 0, sizeof(e));
+	if (d->npicks > 0)
+		qsort(d->picks, d->npicks, sizeof(*d->picks), cmp_pick);
+	for (i = 1; i < d->npicks && rc == 0; i++)
+		if (strcmp(d->picks[i - 1].id, d->picks[i].id) == 0)
+			rc = tuff_seterr(&e, NULL, 0, 0, "%s is named twice "
+			    "(by %s and %s)", d->picks[i].id,
+			    optnames[d->picks[i - 1].outcome],
+			    optnames[d->picks[i].outcome]);
+	if (rc == 0 && d->npicks > 0 && d->by == -1)
+		rc = tuff_seterr(&e, NULL, 0, 0, "--assign, --reject and "
+		    "--defer need --by ROLE: who decides");
+	if (rc == 0)
+		rc = apply_settings(d, &e);
+	if (rc == -1) {
+		report(&e, arg);
+		return 1;
+	}
+	return check_picks(d, report, arg);
 }
 
 static void
@@ -579,7 +611,7 @@ scan_challenge(struct decide *d, const struct tuff_doc *doc,
 	if (tuff_is_null(tuff_map_get(root, "journey")))
 		journey = tuff_str(tuff_map_get(root, "id"));
 	pains = tuff_map_get(root, "pains");
-	n = tuff_is_null(pains) ? 0 : pains->u.seq.n;
+	n = pains != NULL && pains->type == TUFF_SEQ ? pains->u.seq.n : 0;
 	if ((c->id = strdup(tuff_str(tuff_map_get(root, "id")))) == NULL ||
 	    (c->title = strdup(tuff_str(tuff_map_get(root, "title")))) ==
 	    NULL || (c->journey = strdup(journey)) == NULL ||
@@ -702,6 +734,24 @@ problem(decide_report_fn *report, void *arg, const struct pos *at,
 	report(&e, arg);
 }
 
+/*
+ * An id of a kind found at first and again at at: "(given twice?)"
+ * when the two inputs hold the same content (SPEC §2).
+ */
+static void
+twice(decide_report_fn *report, void *arg, const char *what,
+    const struct pos *first, const struct pos *at, const char *id)
+{
+	if (first->file != NULL && at->file != NULL &&
+	    tuff_inputs_same(first->file, at->file))
+		problem(report, arg, at, "%s %s is there twice (first at "
+		    "%s:%lu; given twice?)", what, id, first->file,
+		    first->line);
+	else
+		problem(report, arg, at, "%s %s is there twice (first at "
+		    "%s:%lu)", what, id, first->file, first->line);
+}
+
 static size_t
 check_twice(struct decide *d, decide_report_fn *report, void *arg)
 {
@@ -711,9 +761,8 @@ check_twice(struct decide *d, decide_report_fn *report, void *arg)
 
 	for (i = 0; i < d->nchals; i++)
 		if (i > 0 && strcmp(d->byid[i - 1]->id, d->byid[i]->id) == 0) {
-			problem(report, arg, &d->byid[i]->at, "challenge %s is "
-			    "there twice (first at %s:%lu)", d->byid[i]->id,
-			    d->byid[i - 1]->at.file, d->byid[i - 1]->at.line);
+			twice(report, arg, "challenge", &d->byid[i - 1]->at,
+			    &d->byid[i]->at, d->byid[i]->id);
 			n++;
 		}
 	for (i = 1; i < d->nseen; i++) {
@@ -722,9 +771,7 @@ check_twice(struct decide *d, decide_report_fn *report, void *arg)
 		if (t->kind == 'r' || s->kind != t->kind ||
 		    strcmp(s->id, t->id) != 0)
 			continue;
-		problem(report, arg, &t->at, "%s %s is there twice (first at "
-		    "%s:%lu)", what[t->kind == 'U'], t->id, s->at.file,
-		    s->at.line);
+		twice(report, arg, what[t->kind == 'U'], &s->at, &t->at, t->id);
 		n++;
 	}
 	return n;
@@ -899,6 +946,8 @@ insert_after(struct tuff_doc *doc, struct tuff_node *map, const char *after,
 		    strcmp(k, after) == 0)
 			at = i + 1;
 	tuff_map_push(doc, map, tuff_new_str(doc, key), val);
+	if (doc->nomem)
+		return;		/* nothing was pushed; write_root says so */
 	last = map->u.map.pairs[map->u.map.n - 1];
 	memmove(&map->u.map.pairs[at + 1], &map->u.map.pairs[at],
 	    (map->u.map.n - 1 - at) * sizeof(last));
@@ -924,11 +973,14 @@ next_id(struct decide *d, char letter, tuff_day day, char *buf,
 	return 0;
 }
 
+/* Write a record, unless building it ran out of memory. */
 static int
-write_root(struct tuff_writer *w, const struct tuff_node *root,
+write_root(struct tuff_writer *w, const struct tuff_doc *doc,
     struct tuff_error *e)
 {
-	if (tuff_write_doc(w, root) == -1)
+	if (doc->nomem)
+		return nomem(e);
+	if (tuff_write_doc(w, doc->root) == -1)
 		return tuff_writer_error(w, e);	/* its owner reports */
 	return 0;
 }
@@ -961,7 +1013,7 @@ write_assignment(struct decide_template *t, const char *due,
 	if ((doc = tuff_doc_new()) == NULL)
 		return nomem(e);
 	doc->root = decide_assignment(doc, t);
-	rc = write_root(w, doc->root, e);
+	rc = write_root(w, doc, e);
 	tuff_doc_free(doc);
 	return rc;
 }
@@ -991,8 +1043,8 @@ emit_pick(struct decide *d, const struct pick *p, struct tuff_writer *w,
 	push(doc, m, "date", tuff_new_plain(doc, tuff_date_fmt(d->date, day)));
 	push(doc, m, "decided_by", tuff_new_str(doc,
 	    decide_role_name(d->deleg, d->by)));
-	reg = tuff_new_seq(doc);
-	reg->style = 1;
+	if ((reg = tuff_new_seq(doc)) != NULL)
+		reg->style = 1;		/* [flow] */
 	tuff_seq_push(doc, reg, tuff_new_str(doc, p->id));
 	push(doc, m, "regarding", reg);
 	push(doc, m, "outcome", tuff_new_str(doc, decide_outcome_name(
@@ -1003,7 +1055,7 @@ emit_pick(struct decide *d, const struct pick *p, struct tuff_writer *w,
 		push(doc, m, "cost_sek", tuff_new_int(doc, cost_of(d, p)));
 	if (p->outcome == DECIDE_ASSIGN)
 		push(doc, m, "assignment", tuff_new_str(doc, uid));
-	rc = write_root(w, m, e);
+	rc = write_root(w, doc, e);
 	tuff_doc_free(doc);
 	if (rc == -1 || p->outcome != DECIDE_ASSIGN)
 		return rc;
@@ -1085,7 +1137,7 @@ emit_decision(struct decide *d, struct tuff_doc *doc, struct tuff_writer *w,
 			return -1;
 		tuff_map_set(doc, root, "assignment", tuff_new_str(doc, uid));
 	}
-	if (write_root(w, root, e) == -1)
+	if (write_root(w, doc, e) == -1)
 		return -1;
 	if (!assign)
 		return 0;
@@ -1103,7 +1155,7 @@ emit_followup(struct decide *d, const struct tuff_doc *doc,
 	if (decide_followup(doc, d->as_of, d->within, &f) == -1)
 		return nomem(e);
 	if (f != NULL)
-		rc = write_root(w, f->root, e);
+		rc = write_root(w, f, e);
 	tuff_doc_free(f);
 	return rc;
 }

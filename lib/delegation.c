@@ -2,6 +2,7 @@
  * The delegation order: which role may decide what (SPEC §4.2), built
  * in or read from a YAML file of kind delegation.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,11 +10,24 @@
 #include "tuff/decide.h"
 #include "tuff/diag.h"
 #include "tuff/field.h"
+#include "tuff/names.h"
 #include "tuff/record.h"
 #include "tuff/schema.h"
 
+/*
+ * Roles are names (include/tuff/names.h): "Socialchef" and
+ * "socialchef", "Nämnd" in NFC or NFD, are one role, so each keeps the
+ * key it is compared by beside the spelling the order gave it, which is
+ * what output shows.
+ */
+struct role {
+	char	*name;
+	char	*key;
+};
+
 struct alias {
 	char	*name;
+	char	*key;
 	int	 rank;
 };
 
@@ -23,7 +37,7 @@ struct cost_rule {
 };
 
 struct decide_delegation {
-	char		*roles[DECIDE_MAX_ROLES];
+	struct role	 roles[DECIDE_MAX_ROLES];
 	size_t		 nroles;
 	struct alias	 aliases[DECIDE_MAX_ROLES];
 	size_t		 naliases;
@@ -48,18 +62,45 @@ decide_delegation_free(struct decide_delegation *d)
 
 	if (d == NULL)
 		return;
-	for (i = 0; i < d->nroles; i++)
-		free(d->roles[i]);
-	for (i = 0; i < d->naliases; i++)
+	for (i = 0; i < d->nroles; i++) {
+		free(d->roles[i].name);
+		free(d->roles[i].key);
+	}
+	for (i = 0; i < d->naliases; i++) {
 		free(d->aliases[i].name);
+		free(d->aliases[i].key);
+	}
 	free(d);
+}
+
+/* The key of a name, in memory the caller frees; NULL with errno. */
+static char *
+name_key(const char *name)
+{
+	struct tuff_namebuf b = { NULL, 0, 0 };
+
+	if (tuff_name_key(&b, name, strlen(name), TUFF_NAME_FOLD) == -1) {
+		if (errno != EILSEQ) {
+			tuff_namebuf_free(&b);
+			return NULL;
+		}
+		tuff_namebuf_free(&b);	/* not UTF-8: compared as bytes */
+		return strdup(name);
+	}
+	return b.s;
 }
 
 static int
 add_role(struct decide_delegation *d, const char *name)
 {
-	if ((d->roles[d->nroles] = strdup(name)) == NULL)
+	struct role *r = &d->roles[d->nroles];
+
+	if ((r->name = strdup(name)) == NULL ||
+	    (r->key = name_key(name)) == NULL) {
+		free(r->name);
+		r->name = NULL;
 		return -1;
+	}
 	d->nroles++;
 	return 0;
 }
@@ -67,9 +108,16 @@ add_role(struct decide_delegation *d, const char *name)
 static int
 add_alias(struct decide_delegation *d, const char *name, int rank)
 {
-	if ((d->aliases[d->naliases].name = strdup(name)) == NULL)
+	struct alias *a = &d->aliases[d->naliases];
+
+	if ((a->name = strdup(name)) == NULL ||
+	    (a->key = name_key(name)) == NULL) {
+		free(a->name);
+		a->name = NULL;
 		return -1;
-	d->aliases[d->naliases++].rank = rank;
+	}
+	a->rank = rank;
+	d->naliases++;
 	return 0;
 }
 
@@ -105,24 +153,41 @@ fail:
 	return NULL;
 }
 
+/*
+ * The rank of a name among the roles, and the aliases too when asked:
+ * the rank, or -1 with errno ENOENT (unknown) or ENOMEM.
+ */
+static int
+lookup(const struct decide_delegation *d, const char *name, int aliases)
+{
+	char *key;
+	size_t i;
+	int rank = -1;
+
+	if ((key = name_key(name)) == NULL)
+		return -1;
+	for (i = 0; i < d->nroles && rank == -1; i++)
+		if (strcmp(d->roles[i].key, key) == 0)
+			rank = (int)i;
+	for (i = 0; aliases && i < d->naliases && rank == -1; i++)
+		if (strcmp(d->aliases[i].key, key) == 0)
+			rank = d->aliases[i].rank;
+	free(key);
+	if (rank == -1)
+		errno = ENOENT;
+	return rank;
+}
+
 int
 decide_role(const struct decide_delegation *d, const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < d->nroles; i++)
-		if (strcmp(d->roles[i], name) == 0)
-			return (int)i;
-	for (i = 0; i < d->naliases; i++)
-		if (strcmp(d->aliases[i].name, name) == 0)
-			return d->aliases[i].rank;
-	return -1;
+	return lookup(d, name, 1);
 }
 
 const char *
 decide_role_name(const struct decide_delegation *d, int r)
 {
-	return r >= 0 && (size_t)r < d->nroles ? d->roles[r] : NULL;
+	return r >= 0 && (size_t)r < d->nroles ? d->roles[r].name : NULL;
 }
 
 size_t
@@ -140,7 +205,7 @@ decide_role_list(const struct decide_delegation *d, char *buf, size_t len)
 	buf[0] = '\0';
 	for (i = 0; i < d->nroles && n < len; i++) {
 		k = snprintf(buf + n, len - n, "%s%s", i > 0 ? ", " : "",
-		    d->roles[i]);
+		    d->roles[i].name);
 		if (k < 0)
 			break;
 		n += (size_t)k;
@@ -177,48 +242,46 @@ decide_permit(const struct decide_delegation *d, int role,
 		return 0;
 	if (above >= 0)
 		snprintf(msg, len, "%s may not decide on cost_sek %ld (above "
-		    "%ld); that needs %s or above", d->roles[role], cost, above,
-		    d->roles[need]);
+		    "%ld); that needs %s or above", d->roles[role].name, cost,
+		    above, d->roles[need].name);
 	else
 		snprintf(msg, len, "%s may not %s; that needs %s or above",
-		    d->roles[role], decide_outcome_names[o], d->roles[need]);
+		    d->roles[role].name, decide_outcome_names[o],
+		    d->roles[need].name);
 	return -1;
 }
 
-/* A role named in the file: one of roles (not an alias). */
+/* A role named in the file: one of roles (not an alias), in any case. */
 static int
 role_at(const struct decide_delegation *d, const struct tuff_doc *doc,
     const struct tuff_node *n, const char *what, int *rank,
     struct tuff_error *e)
 {
-	char list[512];
+	char list[512], buf[320];
 	const char *s = tuff_str(n);
-	size_t i;
+	int r;
 
-	if (s != NULL && !tuff_is_null(n))
-		for (i = 0; i < d->nroles; i++)
-			if (strcmp(d->roles[i], s) == 0) {
-				*rank = (int)i;
-				return 0;
-			}
+	if (s != NULL && !tuff_is_null(n)) {
+		if ((r = lookup(d, s, 0)) == -1 && errno == ENOMEM)
+			return tuff_node_err(e, doc, n, "out of memory");
+		if (r != -1) {
+			*rank = r;
+			return 0;
+		}
+	}
 	return tuff_node_err(e, doc, n, "%s: unknown role %s (the roles are "
-	    "%s)", what, s != NULL ? s : "that is not a string",
-	    decide_role_list(d, list, sizeof(list)));
+	    "%s)", what, n != NULL ? tuff_field_shown(n, buf, sizeof(buf)) :
+	    "that is not a string", decide_role_list(d, list, sizeof(list)));
 }
 
-/* A string scalar that is not empty: a role, an alias, a name. */
+/* A string that is not empty: a role, an alias, a name. */
 static const char *
 name_at(const struct tuff_doc *doc, const struct tuff_node *n,
     const char *what, struct tuff_error *e)
 {
-	if (n == NULL || n->type != TUFF_SCALAR || tuff_is_null(n) ||
-	    n->u.s.len == 0 || strlen(n->u.s.val) != n->u.s.len ||
-	    (n->style == TUFF_PLAIN && n->tag == NULL &&
-	    tuff_plain_is_special(n->u.s.val, n->u.s.len))) {
-		tuff_node_err(e, doc, n, "%s: expected a name", what);
-		return NULL;
-	}
-	return n->u.s.val;
+	const char *s;
+
+	return tuff_field_item_str(doc, n, what, 1, &s, e) == 0 ? s : NULL;
 }
 
 static int
@@ -228,6 +291,7 @@ read_roles(struct decide_delegation *d, const struct tuff_doc *doc,
 	const struct tuff_node *seq = NULL;
 	const char *s;
 	size_t i;
+	int r;
 
 	if (tuff_field_seq(doc, doc->root, "roles", 1, &seq, e) == -1)
 		return -1;
@@ -239,9 +303,17 @@ read_roles(struct decide_delegation *d, const struct tuff_doc *doc,
 	for (i = 0; i < seq->u.seq.n; i++) {
 		if ((s = name_at(doc, seq->u.seq.items[i], "roles", e)) == NULL)
 			return -1;
-		if (decide_role(d, s) != -1)
+		if ((r = decide_role(d, s)) != -1 &&
+		    strcmp(decide_role_name(d, r), s) != 0)
+			return tuff_node_err(e, doc, seq->u.seq.items[i],
+			    "roles: %s is %s again (roles are compared "
+			    "regardless of case and Unicode form)", s,
+			    decide_role_name(d, r));
+		if (r != -1)
 			return tuff_node_err(e, doc, seq->u.seq.items[i],
 			    "roles: %s is there twice", s);
+		if (errno == ENOMEM)
+			return tuff_node_err(e, doc, NULL, "out of memory");
 		if (add_role(d, s) == -1)
 			return tuff_node_err(e, doc, NULL, "out of memory");
 	}
@@ -272,6 +344,8 @@ read_aliases(struct decide_delegation *d, const struct tuff_doc *doc,
 		if (decide_role(d, s) != -1)
 			return tuff_node_err(e, doc, p->key,
 			    "aliases: %s is already a role or an alias", s);
+		if (errno == ENOMEM)
+			return tuff_node_err(e, doc, NULL, "out of memory");
 		if (role_at(d, doc, p->val, "aliases", &rank, e) == -1)
 			return -1;
 		if (add_alias(d, s, rank) == -1)

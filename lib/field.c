@@ -1,12 +1,21 @@
+/*
+ * Typed access to a record's keys (include/tuff/field.h), by the one
+ * rule of what a scalar is (include/tuff/scalar.h): every message
+ * shows the value as the user wrote it and, where it helps, how to
+ * write it instead.
+ */
 #include <stdio.h>
 #include <string.h>
 
 #include "tuff/field.h"
 #include "tuff/scalar.h"
 
+#define TIMESTAMP_TAG	"tag:yaml.org,2002:timestamp"
+
 /*
- * The value of key, or NULL with e filled when it is missing and
- * required.  *absent tells the caller to stop quietly.
+ * The value of key, or NULL.  A key that is absent, or present with a
+ * null value, is not there for the caller (*absent set); when it is
+ * required, e says which of the two it was.
  */
 static const struct tuff_node *
 lookup(const struct tuff_doc *doc, const struct tuff_node *map,
@@ -18,27 +27,20 @@ lookup(const struct tuff_doc *doc, const struct tuff_node *map,
 	if (!tuff_is_null(v))
 		return v;
 	*absent = 1;
-	if (required)
-		tuff_node_err(e, doc, v != NULL ? v : map,
-		    "%s: required key is missing", key);
+	if (required && v == NULL)
+		tuff_node_err(e, doc, map, "%s: required key is missing", key);
+	else if (required)
+		tuff_node_err(e, doc, v, "%s: required key is empty", key);
 	return NULL;
 }
 
-/* A scalar a YAML reader takes for a string, not a number or a bool. */
-static int
-is_string(const struct tuff_node *v)
-{
-	if (v->type != TUFF_SCALAR)
-		return 0;
-	if (v->tag != NULL)
-		return strcmp(v->tag, "tag:yaml.org,2002:str") == 0;
-	return v->style != TUFF_PLAIN ||
-	    !tuff_plain_is_special(v->u.s.val, v->u.s.len);
-}
-
-/* A value as written, for a message: a scalar as the user wrote it. */
-static const char *
-shown(const struct tuff_node *v, char *buf, size_t size)
+/*
+ * A value as written: tuff_scalar_show, which already says "an empty
+ * value" or "!!timestamp with no value" when nothing was written, so a
+ * message never ends in nothing; a collection by its type.
+ */
+const char *
+tuff_field_shown(const struct tuff_node *v, char *buf, size_t size)
 {
 	struct tuff_scalar s;
 
@@ -48,21 +50,72 @@ shown(const struct tuff_node *v, char *buf, size_t size)
 	return tuff_scalar_show(&s, buf, size);
 }
 
+/*
+ * Why v is not of type wanted, or "": scalar.h's hint, except that
+ * when a tag the value agrees with made it what it is (!!str 5 for an
+ * integer, !!int "6" for a string), removing the tag is the fix.
+ */
+static const char *
+hint(const struct tuff_node *v, enum tuff_stype wanted)
+{
+	struct tuff_scalar s;
+
+	if (v->type != TUFF_SCALAR)
+		return "";
+	s = tuff_scalar_of(v);
+	if (s.tag == NULL || strcmp(s.tag, "!") == 0)
+		return tuff_scalar_hint(&s, wanted);
+	switch (tuff_scalar_type(&s)) {
+	case TUFF_T_STR:
+		return "the tag makes it a string: remove the tag";
+	case TUFF_T_INT:
+		return "the tag makes it an integer: remove the tag";
+	case TUFF_T_NUMBER:
+		return "the tag makes it a number: remove the tag";
+	case TUFF_T_BOOL:
+		return "the tag makes it true or false: remove the tag";
+	case TUFF_T_NULL:
+		return "the tag makes it null: remove the tag";
+	default:
+		return tuff_scalar_hint(&s, wanted);
+	}
+}
+
+static enum tuff_stype
+stype(const struct tuff_node *v)
+{
+	struct tuff_scalar s;
+
+	if (v->type != TUFF_SCALAR)
+		return TUFF_T_BAD;
+	s = tuff_scalar_of(v);
+	return tuff_scalar_type(&s);
+}
+
 int
 tuff_field_str(const struct tuff_doc *doc, const struct tuff_node *map,
     const char *key, int required, const char **out, struct tuff_error *e)
 {
 	const struct tuff_node *v;
+	const char *h;
 	char buf[320];
 	int absent;
 
 	if ((v = lookup(doc, map, key, required, &absent, e)) == NULL)
 		return absent && !required ? 0 : -1;
-	if (!is_string(v))
+	if (stype(v) != TUFF_T_STR) {
+		if (*(h = hint(v, TUFF_T_STR)) != '\0')
+			return tuff_node_err(e, doc, v,
+			    "%s: expected a string, not %s (%s)", key,
+			    tuff_field_shown(v, buf, sizeof(buf)), h);
 		return tuff_node_err(e, doc, v, "%s: expected a string, not %s",
-		    key, shown(v, buf, sizeof(buf)));
+		    key, tuff_field_shown(v, buf, sizeof(buf)));
+	}
 	if (strlen(v->u.s.val) != v->u.s.len)
 		return tuff_node_err(e, doc, v, "%s: string holds a NUL byte",
+		    key);
+	if (required && v->u.s.len == 0)
+		return tuff_node_err(e, doc, v, "%s: required key is empty",
 		    key);
 	*out = v->u.s.val;
 	return 0;
@@ -74,34 +127,54 @@ tuff_field_int(const struct tuff_doc *doc, const struct tuff_node *map,
     struct tuff_error *e)
 {
 	const struct tuff_node *v;
+	const char *h;
 	char buf[320];
 	int absent;
 
 	if ((v = lookup(doc, map, key, required, &absent, e)) == NULL)
 		return absent && !required ? 0 : -1;
-	if (tuff_get_int(v, min, max, out) == -1)
+	if (tuff_get_int(v, min, max, out) == 0)
+		return 0;
+	if (*(h = hint(v, TUFF_T_INT)) != '\0')
 		return tuff_node_err(e, doc, v,
-		    "%s: expected an integer from %ld to %ld, not %s", key, min,
-		    max, shown(v, buf, sizeof(buf)));
-	return 0;
+		    "%s: expected an integer from %ld to %ld, not %s (%s)", key,
+		    min, max, tuff_field_shown(v, buf, sizeof(buf)), h);
+	return tuff_node_err(e, doc, v,
+	    "%s: expected an integer from %ld to %ld, not %s", key, min, max,
+	    tuff_field_shown(v, buf, sizeof(buf)));
 }
 
+/*
+ * A date is a string (or !!timestamp) naming a day: the message says
+ * whether the text is not written YYYY-MM-DD or names no day.
+ */
 int
 tuff_field_date(const struct tuff_doc *doc, const struct tuff_node *map,
     const char *key, int required, tuff_day *out, struct tuff_error *e)
 {
 	const struct tuff_node *v;
-	char buf[320];
+	enum tuff_stype t;
+	const char *h;
+	char buf[320], msg[sizeof(e->msg)];
 	int absent;
 
 	if ((v = lookup(doc, map, key, required, &absent, e)) == NULL)
 		return absent && !required ? 0 : -1;
-	if (v->type != TUFF_SCALAR ||
-	    tuff_date_parse(v->u.s.val, v->u.s.len, out) == -1)
+	if ((t = stype(v)) == TUFF_T_STR &&
+	    tuff_date_parse(v->u.s.val, v->u.s.len, out) == 0)
+		return 0;
+	if (t == TUFF_T_STR || (v->type == TUFF_SCALAR && v->tag != NULL &&
+	    strcmp(v->tag, TIMESTAMP_TAG) == 0))
+		return tuff_node_err(e, doc, v, "%s", tuff_date_message(msg,
+		    sizeof(msg), key, v->u.s.val, v->u.s.len,
+		    tuff_field_shown(v, buf, sizeof(buf))));
+	if (t == TUFF_T_BAD && *(h = hint(v, TUFF_T_STR)) != '\0')
 		return tuff_node_err(e, doc, v,
-		    "%s: expected a date YYYY-MM-DD, not %s", key,
-		    shown(v, buf, sizeof(buf)));
-	return 0;
+		    "%s: expected a date YYYY-MM-DD, not %s (%s)", key,
+		    tuff_field_shown(v, buf, sizeof(buf)), h);
+	return tuff_node_err(e, doc, v,
+	    "%s: expected a date YYYY-MM-DD, not %s", key,
+	    tuff_field_shown(v, buf, sizeof(buf)));
 }
 
 int
@@ -137,13 +210,16 @@ field_type(const struct tuff_doc *doc, const struct tuff_node *map,
     const struct tuff_node **out, struct tuff_error *e)
 {
 	const struct tuff_node *v;
+	char buf[320];
 	int absent;
 
 	if ((v = lookup(doc, map, key, required, &absent, e)) == NULL)
 		return absent && !required ? 0 : -1;
 	if (v->type != type)
-		return tuff_node_err(e, doc, v, "%s: expected %s, not %s", key,
-		    type == TUFF_SEQ ? "a sequence" : "a mapping", tuff_type_name(v));
+		return tuff_node_err(e, doc, v, type == TUFF_SEQ ?
+		    "%s: expected a sequence, not %s" :
+		    "%s: expected a mapping, not %s", key,
+		    tuff_field_shown(v, buf, sizeof(buf)));
 	*out = v;
 	return 0;
 }
@@ -162,6 +238,30 @@ tuff_field_map(const struct tuff_doc *doc, const struct tuff_node *map,
     struct tuff_error *e)
 {
 	return field_type(doc, map, key, required, TUFF_MAP, out, e);
+}
+
+int
+tuff_field_item_str(const struct tuff_doc *doc, const struct tuff_node *it,
+    const char *what, int nonempty, const char **out, struct tuff_error *e)
+{
+	const char *h;
+	char buf[320];
+
+	if (stype(it) != TUFF_T_STR) {
+		if (*(h = hint(it, TUFF_T_STR)) != '\0')
+			return tuff_node_err(e, doc, it,
+			    "%s: expected a string, not %s (%s)", what,
+			    tuff_field_shown(it, buf, sizeof(buf)), h);
+		return tuff_node_err(e, doc, it, "%s: expected a string, not %s",
+		    what, tuff_field_shown(it, buf, sizeof(buf)));
+	}
+	if (strlen(it->u.s.val) != it->u.s.len)
+		return tuff_node_err(e, doc, it, "%s: string holds a NUL byte",
+		    what);
+	if (nonempty && it->u.s.len == 0)
+		return tuff_node_err(e, doc, it, "%s: is empty", what);
+	*out = it->u.s.val;
+	return 0;
 }
 
 int

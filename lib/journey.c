@@ -2,6 +2,7 @@
  * User journeys: validation (§3.1), metrics (§4.1), challenges (§3.2)
  * and the two views, Mermaid and table.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -11,7 +12,10 @@
 
 #include "tuff/diag.h"
 #include "tuff/field.h"
+#include "tuff/hash.h"
 #include "tuff/journey.h"
+#include "tuff/names.h"
+#include "tuff/run.h"
 #include "width.h"
 
 /*
@@ -45,22 +49,6 @@ journey_metric_name(enum journey_metric m)
 	return (unsigned)m < JOURNEY_NMETRICS ? metric_names[m] : NULL;
 }
 
-/*
- * Out of memory while counting leaves a filter nothing sensible to do:
- * say so and stop, as tuff_alloc does.
- */
-static void *
-xcalloc(size_t n, size_t size)
-{
-	void *p;
-
-	if ((p = calloc(n > 0 ? n : 1, size)) == NULL) {
-		tuff_warnx("out of memory");
-		abort();
-	}
-	return p;
-}
-
 /* The value of key in a mapping if it is a non-empty scalar, or NULL. */
 static const char *
 text(const struct tuff_node *map, const char *key)
@@ -81,61 +69,220 @@ steps_of(const struct tuff_node *journey)
 }
 
 /*
- * The actor of a step given the actor of the step before (the persona
- * for the first step): a step without one keeps the one before.  NULL
- * when nobody is known.
+ * Names as the metrics compare them (include/tuff/names.h): each
+ * step's actor or system, in NFC and case-folded, so "Undersköterska"
+ * and "undersköterska" are one actor and "Å" is "å".  For step i,
+ * name[i] is the text as written and key[i] the offset of its key in
+ * buf, or NOKEY when the step has none.  Actors are inherited: a step
+ * without one takes the one before, the first step the persona.
  */
-static const char *
-step_actor(const struct tuff_node *step, const char *before)
-{
-	const char *a = text(step, "actor");
+#define NOKEY	SIZE_MAX
 
-	return a != NULL ? a : before;
+struct names {
+	const char	**name;
+	size_t		 *key;
+	size_t		  n;
+	char		 *buf;
+	size_t		  len, cap;
+};
+
+static void
+names_free(struct names *k)
+{
+	free(k->name);
+	free(k->key);
+	free(k->buf);
+	memset(k, 0, sizeof(*k));
 }
 
+/* Append the key of s to k->buf: 0 and *off, or -1 on ENOMEM. */
 static int
-cmp_str(const void *a, const void *b)
+add_key(struct names *k, struct tuff_namebuf *nb, const char *s,
+    size_t *off)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	const char *src = s;
+	size_t len = strlen(s), cap;
+	char *p;
+
+	if (tuff_name_key(nb, s, len, TUFF_NAME_FOLD) == 0) {
+		src = nb->s;
+		len = nb->len;
+	} else if (errno != EILSEQ)
+		return -1;	/* not UTF-8 (a built record): as bytes */
+	if (k->len + len + 1 > k->cap) {
+		for (cap = k->cap ? k->cap : 256; cap < k->len + len + 1;)
+			cap *= 2;
+		if ((p = realloc(k->buf, cap)) == NULL)
+			return -1;
+		k->buf = p;
+		k->cap = cap;
+	}
+	memcpy(k->buf + k->len, src, len + 1);
+	*off = k->len;
+	k->len += len + 1;
+	return 0;
+}
+
+/* The names of key over the steps; first is what the first inherits. */
+static int
+step_names(const struct tuff_node *steps, const char *key, int inherit,
+    const char *first, struct names *k)
+{
+	struct tuff_namebuf nb = { NULL, 0, 0 };
+	const char *cur = NULL, *s;
+	size_t i, n = steps->u.seq.n, curkey = NOKEY;
+	int rc = -1;
+
+	memset(k, 0, sizeof(*k));
+	k->n = n;
+	if ((k->name = calloc(n > 0 ? n : 1, sizeof(*k->name))) == NULL ||
+	    (k->key = calloc(n > 0 ? n : 1, sizeof(*k->key))) == NULL)
+		goto done;
+	if (inherit && first != NULL) {
+		if (add_key(k, &nb, first, &curkey) == -1)
+			goto done;
+		cur = first;
+	}
+	for (i = 0; i < n; i++) {
+		if ((s = text(steps->u.seq.items[i], key)) != NULL) {
+			if (add_key(k, &nb, s, &curkey) == -1)
+				goto done;
+			cur = s;
+		} else if (!inherit) {
+			cur = NULL;
+			curkey = NOKEY;
+		}
+		k->name[i] = cur;
+		k->key[i] = curkey;
+	}
+	rc = 0;
+done:
+	tuff_namebuf_free(&nb);
+	if (rc == -1)
+		names_free(k);
+	return rc;
+}
+
+/* Do steps i and j both have a name, and another one? */
+static int
+differ(const struct names *k, size_t i, size_t j)
+{
+	return k->key[i] != NOKEY && k->key[j] != NOKEY &&
+	    strcmp(k->buf + k->key[i], k->buf + k->key[j]) != 0;
+}
+
+/* Changes of name between consecutive steps that both have one. */
+static long
+changes(const struct names *k)
+{
+	size_t i;
+	long n = 0;
+
+	for (i = 1; i < k->n; i++)
+		if (differ(k, i - 1, i))
+			n++;
+	return n;
+}
+
+/* A step's key and its number, to sort by the one, then the other. */
+struct keyed {
+	const char	*key;
+	size_t		 step;
+};
+
+static int
+cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *p = a, *q = b;
+	int c = strcmp(p->key, q->key);
+
+	if (c != 0)
+		return c;
+	return p->step < q->step ? -1 : p->step > q->step;
 }
 
 /*
- * The number of distinct values of key over the steps.  With inherit,
- * a step without a value takes the one before, the first step first.
- * Sorting, not pairwise comparison, so a hostile journey of a hundred
- * thousand steps costs no quadratic time.
+ * The steps that have a name, sorted by key, then in step order:
+ * sorting, not pairwise comparison, so a hostile journey of a hundred
+ * thousand steps costs no quadratic time.  *nv is their number; NULL
+ * on ENOMEM.
  */
-static size_t
-distinct_values(const struct tuff_node *steps, const char *key, int inherit,
-    const char *first)
+static struct keyed *
+sorted_keys(const struct names *k, size_t *nv)
 {
-	const char **v, *cur = first, *s;
-	size_t i, k = 0, d = 0;
+	struct keyed *v;
+	size_t i;
 
-	v = xcalloc(steps->u.seq.n, sizeof(*v));
-	for (i = 0; i < steps->u.seq.n; i++) {
-		s = text(steps->u.seq.items[i], key);
-		cur = s != NULL || !inherit ? s : cur;
-		if (cur != NULL)
-			v[k++] = cur;
-	}
-	qsort(v, k, sizeof(*v), cmp_str);
-	for (i = 0; i < k; i++)
-		if (i == 0 || strcmp(v[i - 1], v[i]) != 0)
-			d++;
-	free(v);
-	return d;
+	if ((v = calloc(k->n > 0 ? k->n : 1, sizeof(*v))) == NULL)
+		return NULL;
+	for (i = *nv = 0; i < k->n; i++)
+		if (k->key[i] != NOKEY) {
+			v[*nv].key = k->buf + k->key[i];
+			v[(*nv)++].step = i;
+		}
+	if (*nv > 0)
+		qsort(v, *nv, sizeof(*v), cmp_keyed);
+	return v;
 }
 
-size_t
-journey_distinct_actors(const struct tuff_node *journey)
+/* The number of distinct names: 0 and *out, or -1 on ENOMEM. */
+static int
+distinct(const struct names *k, long *out)
+{
+	struct keyed *v;
+	size_t i, nv;
+
+	if ((v = sorted_keys(k, &nv)) == NULL)
+		return -1;
+	*out = 0;
+	for (i = 0; i < nv; i++)
+		if (i == 0 || strcmp(v[i - 1].key, v[i].key) != 0)
+			++*out;
+	free(v);
+	return 0;
+}
+
+/*
+ * Make each step's name the first spelling of its key in step order,
+ * so a view shows one name per actor however it was written.  0, or -1
+ * on ENOMEM.
+ */
+static int
+first_spellings(struct names *k)
+{
+	struct keyed *v;
+	const char *first = NULL;
+	size_t i, nv;
+
+	if ((v = sorted_keys(k, &nv)) == NULL)
+		return -1;
+	for (i = 0; i < nv; i++) {
+		if (i == 0 || strcmp(v[i - 1].key, v[i].key) != 0)
+			first = k->name[v[i].step];
+		k->name[v[i].step] = first;
+	}
+	free(v);
+	return 0;
+}
+
+int
+journey_distinct_actors(const struct tuff_node *journey, size_t *out)
 {
 	const struct tuff_node *steps;
+	struct names k;
+	long n;
+	int rc;
 
+	*out = 0;
 	if (journey == NULL || journey->type != TUFF_MAP ||
 	    (steps = steps_of(journey)) == NULL)
 		return 0;
-	return distinct_values(steps, "actor", 1, text(journey, "persona"));
+	if (step_names(steps, "actor", 1, text(journey, "persona"), &k) == -1)
+		return -1;
+	if ((rc = distinct(&k, &n)) == 0)
+		*out = (size_t)n;
+	names_free(&k);
+	return rc;
 }
 
 /*
@@ -222,17 +369,18 @@ static int
 check_insights(const struct tuff_doc *doc, const struct tuff_node *j,
     struct tuff_error *e)
 {
-	const struct tuff_node *ins = NULL, *it;
+	const struct tuff_node *ins = NULL;
+	const char *s;
+	char what[48];
 	size_t i;
 
 	if (tuff_field_seq(doc, j, "insights", 0, &ins, e) == -1)
 		return -1;
 	for (i = 0; ins != NULL && i < ins->u.seq.n; i++) {
-		it = ins->u.seq.items[i];
-		if (it->type != TUFF_SCALAR || tuff_is_null(it))
-			return tuff_node_err(e, doc, it,
-			    "insights: item %zu: expected a string, not %s",
-			    i + 1, it->type == TUFF_SCALAR ? "null" : tuff_type_name(it));
+		snprintf(what, sizeof(what), "insights: item %zu", i + 1);
+		if (tuff_field_item_str(doc, ins->u.seq.items[i], what, 0, &s,
+		    e) == -1)
+			return -1;
 	}
 	return 0;
 }
@@ -277,32 +425,17 @@ step_int(const struct tuff_node *step, const char *key, long max, int *has)
 	return *has ? v : 0;
 }
 
-void
-journey_measure(const struct tuff_node *journey, struct journey_metrics *m)
+/* The sums and the scores, step by step. */
+static void
+measure_steps(const struct tuff_node *steps, struct journey_metrics *m)
 {
-	const struct tuff_node *steps = steps_of(journey), *st;
-	const char *actor, *prev = text(journey, "persona");
-	const char *sys, *prevsys = NULL;
+	const struct tuff_node *st;
 	long score, sum = 0;
 	int has;
 	size_t i;
 
-	memset(m, 0, sizeof(*m));
-	if (steps == NULL)
-		return;
-	m->steps = (long)steps->u.seq.n;
-	m->systems = (long)distinct_values(steps, "system", 0, NULL);
 	for (i = 0; i < steps->u.seq.n; i++) {
 		st = steps->u.seq.items[i];
-		actor = step_actor(st, prev);
-		if (i > 0 && prev != NULL && actor != NULL &&
-		    strcmp(prev, actor) != 0)
-			m->handoffs++;
-		prev = actor;
-		sys = text(st, "system");
-		if (sys != NULL && prevsys != NULL && strcmp(sys, prevsys) != 0)
-			m->system_switches++;
-		prevsys = sys;
 		m->minutes += step_int(st, "minutes", MAX_MINUTES, &has);
 		m->wait_days += step_int(st, "wait_days", MAX_WAIT_DAYS, &has);
 		if (text(st, "pain") != NULL)
@@ -321,7 +454,34 @@ journey_measure(const struct tuff_node *journey, struct journey_metrics *m)
 	/* Half away from zero from the integer sum: scores are positive. */
 	if (m->scored > 0)
 		m->mean_tenths = (20 * sum + m->scored) / (2L * m->scored);
+}
+
+int
+journey_measure(const struct tuff_node *journey, struct journey_metrics *m)
+{
+	const struct tuff_node *steps = steps_of(journey);
+	struct names actors, systems;
+	int rc;
+
+	memset(m, 0, sizeof(*m));
+	if (steps == NULL)
+		return 0;
+	m->steps = (long)steps->u.seq.n;
+	measure_steps(steps, m);
+	if (step_names(steps, "actor", 1, text(journey, "persona"),
+	    &actors) == -1)
+		return -1;
+	if (step_names(steps, "system", 0, NULL, &systems) == -1) {
+		names_free(&actors);
+		return -1;
+	}
+	m->handoffs = changes(&actors);
+	m->system_switches = changes(&systems);
+	rc = distinct(&systems, &m->systems);
 	m->friction += m->handoffs + m->system_switches;
+	names_free(&actors);
+	names_free(&systems);
+	return rc;
 }
 
 long
@@ -386,10 +546,11 @@ journey_metrics_node(struct tuff_doc *d, const struct journey_metrics *m)
 	return map;
 }
 
-void
+int
 journey_enrich(struct tuff_doc *doc, const struct journey_metrics *m)
 {
 	tuff_map_set(doc, doc->root, "metrics", journey_metrics_node(doc, m));
+	return doc->nomem ? -1 : 0;
 }
 
 /*
@@ -462,6 +623,10 @@ journey_challenge(const struct tuff_doc *jd, const struct journey_metrics *m)
 	}
 	tuff_map_push(d, root, tuff_new_str(d, "pains"), pains);
 	copy_key(d, root, j, "insights");
+	if (d->nomem) {
+		tuff_doc_free(d);
+		return NULL;
+	}
 	return d;
 }
 
@@ -487,6 +652,8 @@ journey_rank(struct journey_row *rows, size_t n, enum journey_metric k)
 	long v;
 	int present;
 
+	if (n == 0)
+		return;		/* rows may be NULL: qsort wants an array */
 	for (i = 0; i < n; i++) {
 		v = journey_metric_value(&rows[i].m, k, &present);
 		rows[i].seq = i;
@@ -532,21 +699,14 @@ journey_ids_free(struct journey_ids *s)
 	free(s);
 }
 
-/* FNV-1a. */
-static size_t
-hash(const char *s)
-{
-	uint64_t h = 14695981039346656037ULL;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return (size_t)h;
-}
-
+/*
+ * The keyed hash, so ids crafted to collide cost no more than others;
+ * the set is only asked, never walked for output.
+ */
 static struct id_slot *
 find_slot(struct id_slot *slots, size_t cap, const char *id)
 {
-	size_t i = hash(id) & (cap - 1);
+	size_t i = (size_t)tuff_hash(id, strlen(id)) & (cap - 1);
 
 	while (slots[i].id != NULL && strcmp(slots[i].id, id) != 0)
 		i = (i + 1) & (cap - 1);
@@ -572,6 +732,26 @@ grow_ids(struct journey_ids *s)
 	return 0;
 }
 
+/*
+ * A journey id seen before, at slot.  When the two places are in
+ * inputs with the same content, the cause is likely one file given
+ * twice, and the message says so (SPEC §2).
+ */
+static int
+duplicate(const struct tuff_doc *doc, const struct tuff_node *idn,
+    const char *id, const struct id_slot *slot, struct tuff_error *e)
+{
+	const char *first = slot->file != NULL ? slot->file : "<input>";
+
+	if (doc->file != NULL && slot->file != NULL &&
+	    tuff_inputs_same(doc->file, slot->file))
+		return tuff_node_err(e, doc, idn, "id: duplicate id \"%s\"; "
+		    "first used at %s:%lu:%lu (given twice?)", id, first,
+		    slot->line, slot->column);
+	return tuff_node_err(e, doc, idn, "id: duplicate id \"%s\"; first "
+	    "used at %s:%lu:%lu", id, first, slot->line, slot->column);
+}
+
 int
 journey_ids_add(struct journey_ids *s, const struct tuff_doc *doc,
     struct tuff_error *e)
@@ -583,10 +763,7 @@ journey_ids_add(struct journey_ids *s, const struct tuff_doc *doc,
 	if (id == NULL)
 		return tuff_node_err(e, doc, idn, "id: required key is missing");
 	if (s->cap > 0 && (slot = find_slot(s->slots, s->cap, id))->id != NULL)
-		return tuff_node_err(e, doc, idn,
-		    "id: duplicate id \"%s\"; first used at %s:%lu:%lu", id,
-		    slot->file != NULL ? slot->file : "<input>", slot->line,
-		    slot->column);
+		return duplicate(doc, idn, id, slot, e);
 	if ((s->n + 1) * 2 > s->cap && grow_ids(s) == -1)
 		return tuff_node_err(e, doc, idn, "out of memory");
 	slot = find_slot(s->slots, s->cap, id);
@@ -648,21 +825,43 @@ is_space_cp(unsigned long c)
 	    c == 0x202f || c == 0x205f || c == 0x3000 || c == 0xfeff;
 }
 
-/* The replacement for a character Mermaid cannot carry, or NULL. */
+/*
+ * The replacement for a character Mermaid cannot carry, or NULL.
+ *
+ * '#', ';' and ':' end a title, a section or a task in Mermaid's
+ * journey grammar.  There its entity codes (#35; #59; #58;) show the
+ * characters themselves, as long as no bare '#' comes before a code
+ * (none does: every '#' is coded).  Mermaid codes entities with the
+ * placeholders "ﬂ°" and "¶ß" while it parses, so '¶' and 'ﬂ' are coded
+ * too, or text holding those pairs would come out changed.
+ *
+ * An actor's name is drawn in the legend, which Mermaid wraps before it
+ * decodes: a code can be cut in two there.  So an actor gets plain
+ * look-alikes that Debian's DejaVu fonts draw (U+2236 '∶', U+037E ';',
+ * U+266F '♯'; not the full-width forms, which they lack), a zero-width
+ * space after '¶' and 'ﬂ', and U+201A '‚' for a comma, since commas
+ * separate actors.
+ *
+ * '<' and '>' become look-alikes everywhere, so nothing reads as markup.
+ */
 static const char *
 replacement(unsigned long c, int actor)
 {
 	switch (c) {
 	case ':':
-		return "\xe2\x88\xb6";		/* U+2236 RATIO */
+		return actor ? "\xe2\x88\xb6" : "#58;";	/* U+2236 */
 	case '#':
-		return "\xef\xbc\x83";		/* U+FF03 FULLWIDTH NUMBER SIGN */
+		return actor ? "\xe2\x99\xaf" : "#35;";	/* U+266F */
 	case ';':
-		return "\xef\xbc\x9b";		/* U+FF1B FULLWIDTH SEMICOLON */
+		return actor ? "\xcd\xbe" : "#59;";		/* U+037E */
+	case 0xb6:					/* ¶ */
+		return actor ? "\xc2\xb6\xe2\x80\x8b" : "#182;";
+	case 0xfb02:					/* ﬂ */
+		return actor ? "\xef\xac\x82\xe2\x80\x8b" : "#64258;";
 	case '<':
-		return "\xe2\x80\xb9";		/* U+2039 ‹ */
+		return "\xe2\x80\xb9";			/* U+2039 ‹ */
 	case '>':
-		return "\xe2\x80\xba";		/* U+203A › */
+		return "\xe2\x80\xba";			/* U+203A › */
 	case ',':
 		return actor ? "\xe2\x80\x9a" : NULL;	/* U+201A ‚ */
 	default:
@@ -681,17 +880,19 @@ starts_with(const char *s, const char *word)
 
 /*
  * A task name that starts with a keyword would be lexed as that
- * keyword ("Section B ringer" as a section), so it gets a zero-width
- * space in front, which JavaScript's \s does not skip.  So does an
- * actor called __proto__, which the renderer's plain-object table of
- * actors would take for its prototype and leave out of the legend.
+ * keyword ("Section B ringer" as a section), and one that starts with
+ * '%' as a comment, so it gets a zero-width space in front, which
+ * JavaScript's \s does not skip.  So does an actor called __proto__,
+ * which the renderer's plain-object table of actors would take for its
+ * prototype and leave out of the legend.
  */
 static int
 looks_like_keyword(const char *s)
 {
 	return starts_with(s, "journey") || starts_with(s, "title ") ||
 	    starts_with(s, "section ") || starts_with(s, "acctitle") ||
-	    starts_with(s, "accdescr") || strcmp(s, "__proto__") == 0;
+	    starts_with(s, "accdescr") || *s == '%' ||
+	    strcmp(s, "__proto__") == 0;
 }
 
 char *
@@ -703,7 +904,11 @@ journey_mermaid_text(const char *s, int actor)
 	size_t len, n = strlen(s);
 	unsigned long c;
 
-	/* Each input byte becomes at most 3 bytes, plus a space for %%. */
+	/*
+	 * Each input byte becomes at most 4 bytes ('#' is "#35;"; a
+	 * two-byte '¶' five bytes at most, a three-byte 'ﬂ' seven), plus
+	 * room for the NUL.
+	 */
 	if (n > (SIZE_MAX - 8) / 4 || (out = malloc(n * 4 + 8)) == NULL)
 		return NULL;
 	o = out;
@@ -796,28 +1001,40 @@ put_step(FILE *fp, const struct tuff_node *st, const char *actor,
 	return 0;
 }
 
+/*
+ * Each task names its actor by the first spelling of that actor in the
+ * journey, so Mermaid's legend, which lists every distinct text, lists
+ * "Undersköterska" once however the steps wrote it.
+ */
 int
 journey_mermaid(FILE *fp, const struct tuff_node *j, int first)
 {
-	const struct tuff_node *steps = steps_of(j), *st;
-	const char *actor = text(j, "persona"), *title = text(j, "title");
+	const struct tuff_node *steps = steps_of(j);
+	const char *title = text(j, "title");
+	struct names actors;
 	char *section = NULL;
 	size_t i;
 	int rc = 0;
 
+	memset(&actors, 0, sizeof(actors));
+	if (steps != NULL && (step_names(steps, "actor", 1,
+	    text(j, "persona"), &actors) == -1 ||
+	    first_spellings(&actors) == -1)) {
+		names_free(&actors);
+		return -1;
+	}
 	if (!first)
 		fputc('\n', fp);
 	fputs("```mermaid\njourney\n", fp);
-	if (put_text(fp, "    title ", title != NULL ? title : "") == -1)
-		return -1;
-	for (i = 0; steps != NULL && i < steps->u.seq.n && rc == 0; i++) {
-		st = steps->u.seq.items[i];
-		actor = step_actor(st, actor);
-		rc = put_step(fp, st, actor, &section);
-	}
+	rc = put_text(fp, "    title ", title != NULL ? title : "");
+	for (i = 0; steps != NULL && i < steps->u.seq.n && rc == 0; i++)
+		rc = put_step(fp, steps->u.seq.items[i], actors.name[i],
+		    &section);
 	free(section);
-	fputs("```\n", fp);
-	return rc == -1 || ferror(fp) ? -1 : 0;
+	if (rc == 0)
+		fputs("```\n", fp);
+	names_free(&actors);
+	return rc;
 }
 
 /*

@@ -1,16 +1,14 @@
-#include <errno.h>
-#include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tuff/diag.h"
 #include "tuff/node.h"
+#include "tuff/scalar.h"
 #include "arena.h"
 
-#define YAML_NULL_TAG	"tag:yaml.org,2002:null"
-#define YAML_INT_TAG	"tag:yaml.org,2002:int"
 
 /* The document lives in its own arena: one allocation for both. */
 struct tuff_doc *
@@ -37,28 +35,28 @@ tuff_doc_free(struct tuff_doc *d)
 		tuff_arena_free(d->arena);	/* d with it */
 }
 
-/*
- * Out of memory in the middle of building a record leaves nothing
- * sensible to do for a filter: say so and stop, as xmalloc does.
- */
+/* Never exits: a failed allocation is the caller's to report. */
 void *
 tuff_alloc(struct tuff_doc *d, size_t n)
 {
 	void *p;
 
-	if ((p = tuff_arena_alloc(d->arena, n)) == NULL) {
-		tuff_warnx("out of memory");
-		abort();
-	}
+	if ((p = tuff_arena_alloc(d->arena, n)) == NULL)
+		d->nomem = 1;
 	return p;
 }
 
 char *
 tuff_strndup(struct tuff_doc *d, const char *s, size_t n)
 {
-	char *p = tuff_alloc(d, n + 1);
+	char *p;
 
-	memcpy(p, s, n);
+	if (n == SIZE_MAX || (p = tuff_alloc(d, n + 1)) == NULL) {
+		d->nomem = 1;
+		return NULL;
+	}
+	if (n > 0)	/* s may be NULL when there is nothing to copy */
+		memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
 }
@@ -74,6 +72,8 @@ new_node(struct tuff_doc *d, enum tuff_type type)
 {
 	struct tuff_node *n = tuff_alloc(d, sizeof(*n));
 
+	if (n == NULL)
+		return NULL;
 	memset(n, 0, sizeof(*n));
 	n->type = type;
 	return n;
@@ -84,8 +84,9 @@ new_scalar(struct tuff_doc *d, const char *s, size_t len, enum tuff_style st)
 {
 	struct tuff_node *n = new_node(d, TUFF_SCALAR);
 
+	if (n == NULL || (n->u.s.val = tuff_strndup(d, s, len)) == NULL)
+		return NULL;
 	n->style = st;
-	n->u.s.val = tuff_strndup(d, s, len);
 	n->u.s.len = len;
 	return n;
 }
@@ -162,18 +163,19 @@ tuff_copy(struct tuff_doc *d, const struct tuff_node *src)
 	struct tuff_node *n;
 	size_t i;
 
-	if (src == NULL)
+	if (src == NULL || (n = new_node(d, src->type)) == NULL)
 		return NULL;
-	n = new_node(d, src->type);
 	n->style = src->style;
 	n->utf8ok = src->utf8ok;
 	n->line = src->line;
 	n->column = src->column;
-	if (src->tag != NULL)
-		n->tag = tuff_strdup(d, src->tag);
+	if (src->tag != NULL && (n->tag = tuff_strdup(d, src->tag)) == NULL)
+		return NULL;
 	switch (src->type) {
 	case TUFF_SCALAR:
-		n->u.s.val = tuff_strndup(d, src->u.s.val, src->u.s.len);
+		if ((n->u.s.val = tuff_strndup(d, src->u.s.val,
+		    src->u.s.len)) == NULL)
+			return NULL;
 		n->u.s.len = src->u.s.len;
 		break;
 	case TUFF_SEQ:
@@ -186,30 +188,42 @@ tuff_copy(struct tuff_doc *d, const struct tuff_node *src)
 			    tuff_copy(d, src->u.map.pairs[i].val));
 		break;
 	}
-	return n;
+	return d->nomem ? NULL : n;
 }
 
-/* Grow a collection's array in the arena, doubling; old arrays stay
- * behind in the arena until the document goes. */
+/*
+ * Grow a collection's array in the arena, doubling; old arrays stay
+ * behind in the arena until the document goes.  NULL on ENOMEM, and
+ * the array as it was.
+ */
 static void *
 grow(struct tuff_doc *d, void *old, size_t n, size_t *cap, size_t elem)
 {
+	size_t c;
 	void *p;
 
 	if (n < *cap)
 		return old;
-	*cap = *cap ? *cap * 2 : 4;
-	p = tuff_alloc(d, *cap * elem);
+	c = *cap ? *cap * 2 : 4;
+	if (c > SIZE_MAX / elem / 2 || (p = tuff_alloc(d, c * elem)) == NULL) {
+		d->nomem = 1;
+		return NULL;
+	}
 	if (n > 0)
 		memcpy(p, old, n * elem);
+	*cap = c;
 	return p;
 }
 
 void
 tuff_seq_push(struct tuff_doc *d, struct tuff_node *seq, struct tuff_node *item)
 {
-	seq->u.seq.items = grow(d, seq->u.seq.items, seq->u.seq.n,
-	    &seq->u.seq.cap, sizeof(struct tuff_node *));
+	struct tuff_node **items;
+
+	if (seq == NULL || item == NULL || (items = grow(d, seq->u.seq.items,
+	    seq->u.seq.n, &seq->u.seq.cap, sizeof(*items))) == NULL)
+		return;
+	seq->u.seq.items = items;
 	seq->u.seq.items[seq->u.seq.n++] = item;
 }
 
@@ -217,8 +231,13 @@ void
 tuff_map_push(struct tuff_doc *d, struct tuff_node *map, struct tuff_node *key,
     struct tuff_node *val)
 {
-	map->u.map.pairs = grow(d, map->u.map.pairs, map->u.map.n,
-	    &map->u.map.cap, sizeof(struct tuff_pair));
+	struct tuff_pair *pairs;
+
+	if (map == NULL || key == NULL || val == NULL ||
+	    (pairs = grow(d, map->u.map.pairs, map->u.map.n, &map->u.map.cap,
+	    sizeof(*pairs))) == NULL)
+		return;
+	map->u.map.pairs = pairs;
 	map->u.map.pairs[map->u.map.n].key = key;
 	map->u.map.pairs[map->u.map.n++].val = val;
 }
@@ -247,6 +266,8 @@ tuff_map_set(struct tuff_doc *d, struct tuff_node *map, const char *key,
 {
 	struct tuff_pair *p;
 
+	if (map == NULL || val == NULL)
+		return;
 	if ((p = find_pair(map, key)) != NULL) {
 		p->val = val;
 		return;
@@ -295,22 +316,18 @@ tuff_str(const struct tuff_node *n)
 	return n != NULL && n->type == TUFF_SCALAR ? n->u.s.val : NULL;
 }
 
+/* By the one rule (scalar.h): a !!null on other text is no null. */
 int
 tuff_is_null(const struct tuff_node *n)
 {
-	const char *v;
+	struct tuff_scalar s;
 
 	if (n == NULL)
 		return 1;
 	if (n->type != TUFF_SCALAR)
 		return 0;
-	if (n->tag != NULL)
-		return strcmp(n->tag, YAML_NULL_TAG) == 0;
-	if (n->style != TUFF_PLAIN)
-		return 0;
-	v = n->u.s.val;
-	return *v == '\0' || strcmp(v, "~") == 0 || strcmp(v, "null") == 0 ||
-	    strcmp(v, "Null") == 0 || strcmp(v, "NULL") == 0;
+	s = tuff_scalar_of(n);
+	return tuff_scalar_type(&s) == TUFF_T_NULL;
 }
 
 int
@@ -330,33 +347,19 @@ tuff_is_empty(const struct tuff_node *n)
 }
 
 /*
- * Only plain decimal integers count: a quoted "5" is a string, and a
- * leading zero is refused because YAML 1.1 readers take 010 as octal.
+ * By the one rule (scalar.h): a plain 0 or [1-9][0-9]*, or !!int on
+ * such a text.  A quoted "5" is a string; 007 and +5 are numbers that
+ * are not integers here (YAML 1.1 readers take 010 for octal).
  */
 int
 tuff_get_int(const struct tuff_node *n, long min, long max, long *out)
 {
-	const char *s;
-	char *end;
-	long v;
+	struct tuff_scalar s;
 
-	if (n == NULL || n->type != TUFF_SCALAR)
+	if (n == NULL || n->type != TUFF_SCALAR || min < 0)
 		return -1;
-	if (n->tag != NULL ? strcmp(n->tag, YAML_INT_TAG) != 0 :
-	    n->style != TUFF_PLAIN)
-		return -1;
-	s = n->u.s.val;
-	if (*s == '+' || *s == '-')
-		s++;
-	if (*s < '0' || *s > '9' || (s[0] == '0' && s[1] != '\0'))
-		return -1;
-	errno = 0;
-	v = strtol(n->u.s.val, &end, 10);
-	if (*end != '\0' || errno != 0 || end != n->u.s.val + n->u.s.len ||
-	    v < min || v > max)
-		return -1;
-	*out = v;
-	return 0;
+	s = tuff_scalar_of(n);
+	return tuff_scalar_int(&s, min, max, out);
 }
 
 static int

@@ -3,13 +3,29 @@
  * yamllint-style.  The file is read with the record reader, so it has
  * the limits of every input (no aliases, no duplicate keys, ...).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "tuff/diag.h"
+#include "tuff/field.h"
+#include "tuff/names.h"
 #include "tuff/record.h"
+#include "tuff/scalar.h"
 #include "tuff/schema.h"
 #include "tuff/tbls.h"
+
+/* The text of a string (scalar.h's rule), or NULL. */
+static const char *
+string_of(const struct tuff_node *n)
+{
+	struct tuff_scalar s;
+
+	if (n == NULL || n->type != TUFF_SCALAR)
+		return NULL;
+	s = tuff_scalar_of(n);
+	return tuff_scalar_type(&s) == TUFF_T_STR ? n->u.s.val : NULL;
+}
 
 /* A mapping of settings for one rule: for now only severity. */
 static int
@@ -18,6 +34,7 @@ rule_settings(struct tbls_config *cfg, int rule, const struct tuff_doc *doc,
 {
 	const struct tuff_pair *p;
 	const char *k, *v;
+	char buf[320];
 	size_t i;
 	int sev, seen = 0;
 
@@ -28,11 +45,11 @@ rule_settings(struct tbls_config *cfg, int rule, const struct tuff_doc *doc,
 			return tuff_node_err(e, doc, p->key,
 			    "unknown setting \"%s\" (expected severity)",
 			    k != NULL ? k : "?");
-		v = tuff_str(p->val);
+		v = string_of(p->val);
 		if (v == NULL || (sev = tbls_severity_parse(v, 0)) == -1)
 			return tuff_node_err(e, doc, p->val,
 			    "severity: expected error, warning or note, not %s",
-			    v != NULL ? v : tuff_type_name(p->val));
+			    tuff_field_shown(p->val, buf, sizeof(buf)));
 		cfg->severity[rule] = (enum tbls_severity)sev;
 		seen = 1;
 	}
@@ -56,6 +73,27 @@ near_rule(const char *id)
 	return tuff_schema_near(id, strlen(id), ids, i);
 }
 
+/*
+ * The rule an id names, compared after Unicode NFC (names.h) as every
+ * name is: its index, -1 when there is none, -2 out of memory.  Today's
+ * ids are ASCII, which NFC leaves as they are; a rule whose id has a
+ * letter like "ö" will be found however the file composed it.
+ */
+static int
+find_rule(const char *id)
+{
+	struct tuff_namebuf b = { NULL, 0, 0 };
+	int rule;
+
+	if (tuff_name_key(&b, id, strlen(id), TUFF_NAME_NFC) == -1) {
+		tuff_namebuf_free(&b);
+		return errno == ENOMEM ? -2 : tbls_rule_find(id);
+	}
+	rule = tbls_rule_find(b.s);
+	tuff_namebuf_free(&b);
+	return rule;
+}
+
 static int
 apply_rule(struct tbls_config *cfg, const struct tuff_doc *doc,
     const struct tuff_pair *p, struct tuff_error *e)
@@ -63,9 +101,12 @@ apply_rule(struct tbls_config *cfg, const struct tuff_doc *doc,
 	size_t n;
 	const struct tbls_rule *rules = tbls_rules(&n);
 	const char *id = tuff_str(p->key), *v, *near;
-	int rule;
+	char buf[320];
+	int rule = -1;
 
-	if (id == NULL || (rule = tbls_rule_find(id)) == -1) {
+	if (id != NULL && (rule = find_rule(id)) == -2)
+		return tuff_node_err(e, doc, NULL, "out of memory");
+	if (id == NULL || rule == -1) {
 		if (id != NULL && (near = near_rule(id)) != NULL)
 			return tuff_node_err(e, doc, p->key,
 			    "unknown rule \"%s\"; did you mean \"%s\"?", id,
@@ -76,7 +117,7 @@ apply_rule(struct tbls_config *cfg, const struct tuff_doc *doc,
 	}
 	if (p->val->type == TUFF_MAP)
 		return rule_settings(cfg, rule, doc, p->val, e);
-	v = tuff_str(p->val);
+	v = string_of(p->val);
 	if (v != NULL && strcmp(v, "disable") == 0)
 		cfg->severity[rule] = TBLS_OFF;
 	else if (v != NULL && strcmp(v, "enable") == 0) {
@@ -85,7 +126,7 @@ apply_rule(struct tbls_config *cfg, const struct tuff_doc *doc,
 	} else
 		return tuff_node_err(e, doc, p->val,
 		    "%s: expected enable, disable or {severity: ...}, not %s",
-		    id, v != NULL ? v : tuff_type_name(p->val));
+		    id, tuff_field_shown(p->val, buf, sizeof(buf)));
 	return 0;
 }
 
@@ -96,6 +137,7 @@ apply(struct tbls_config *cfg, const struct tuff_doc *doc,
 {
 	const struct tuff_node *root = doc->root, *rs = NULL;
 	const char *k;
+	char buf[320];
 	size_t i;
 
 	for (i = 0; i < root->u.map.n; i++) {
@@ -110,7 +152,8 @@ apply(struct tbls_config *cfg, const struct tuff_doc *doc,
 		return 0;
 	if (rs->type != TUFF_MAP)
 		return tuff_node_err(e, doc, rs,
-		    "rules: expected a mapping of rule ids, not %s", tuff_type_name(rs));
+		    "rules: expected a mapping of rule ids, not %s",
+		    tuff_field_shown(rs, buf, sizeof(buf)));
 	for (i = 0; i < rs->u.map.n; i++)
 		if (apply_rule(cfg, doc, &rs->u.map.pairs[i], e) == -1)
 			return -1;

@@ -17,6 +17,7 @@
 
 #include "tuff/decide.h"
 #include "tuff/field.h"
+#include "tuff/hash.h"
 #include "tuff/tbls.h"
 
 struct tbls_ctx {
@@ -244,18 +245,6 @@ struct tbls_journeys {
 	size_t		 n, cap;	/* cap a power of two, or 0 */
 };
 
-static uint64_t
-hash(const char *s)
-{
-	uint64_t h = 14695981039346656037ULL;
-
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 struct tbls_journeys *
 tbls_journeys_new(void)
 {
@@ -275,11 +264,15 @@ tbls_journeys_free(struct tbls_journeys *j)
 	free(j);
 }
 
-/* The slot of id, or the empty slot where it would go; cap > 0. */
+/*
+ * The slot of id, or the empty slot where it would go; cap > 0.  The
+ * keyed hash, so journey ids crafted to collide cost no more than
+ * others; the table is only asked, never walked for output.
+ */
 static struct jentry *
 slot(struct jentry *v, size_t cap, const char *id)
 {
-	size_t i = (size_t)hash(id) & (cap - 1);
+	size_t i = (size_t)tuff_hash(id, strlen(id)) & (cap - 1);
 
 	while (v[i].id != NULL && strcmp(v[i].id, id) != 0)
 		i = (i + 1) & (cap - 1);
@@ -812,129 +805,11 @@ tbls_result_worst(const struct tbls_result *res)
 	return worst;
 }
 
-/* Validation: only what the rules read, so other tools' keys stay theirs. */
-
-/* The record kinds' own values are decide.h's; these only the rules read. */
-static const char *const methods[] = {
-	"quantitative", "qualitative", NULL
-};
-static const char *const everys[] = {
-	"day", "week", "month", "quarter", "year", NULL
-};
-
 /*
- * The sequence under key, when it says anything; each item must be a
- * mapping.  *out is NULL when the key is empty ("no x" is the rules'
- * business).
+ * Validation.  An assignment is checked by the one validator tuff-decide
+ * uses too (decide_check_assignment), so a record one tool takes the
+ * other takes as well.
  */
-static int
-seq_of_maps(const struct tuff_doc *doc, const struct tuff_node *map,
-    const char *key, const struct tuff_node **out, struct tuff_error *e)
-{
-	const struct tuff_node *v = tuff_map_get(map, key);
-	size_t i;
-
-	*out = NULL;
-	if (tuff_is_empty(v))
-		return 0;
-	if (v->type != TUFF_SEQ)
-		return tuff_node_err(e, doc, v, "%s: expected a sequence, not %s",
-		    key, tuff_type_name(v));
-	for (i = 0; i < v->u.seq.n; i++)
-		if (item(v, i)->type != TUFF_MAP)
-			return tuff_node_err(e, doc, item(v, i),
-			    "%s: each entry must be a mapping", key);
-	*out = v;
-	return 0;
-}
-
-static int
-check_needs(const struct tuff_doc *doc, struct tuff_error *e)
-{
-	const struct tuff_node *needs;
-	const char *s = NULL;
-	size_t i;
-
-	if (seq_of_maps(doc, doc->root, "needs", &needs, e) == -1)
-		return -1;
-	for (i = 0; i < seq_len(needs); i++)
-		if (tuff_field_str(doc, item(needs, i), "need", 1, &s, e) == -1 ||
-		    tuff_field_str(doc, item(needs, i), "source", 0, &s,
-		    e) == -1)
-			return -1;
-	return 0;
-}
-
-static int
-check_follow_up(const struct tuff_doc *doc, struct tuff_error *e)
-{
-	const struct tuff_node *fu = tuff_map_get(doc->root, "follow_up");
-	const struct tuff_node *ind;
-	const char *s = NULL;
-	size_t i;
-	int k;
-
-	if (tuff_is_empty(fu))
-		return 0;
-	if (fu->type != TUFF_MAP)
-		return tuff_node_err(e, doc, fu,
-		    "follow_up: expected a mapping, not %s", tuff_type_name(fu));
-	if (seq_of_maps(doc, fu, "indicators", &ind, e) == -1)
-		return -1;
-	for (i = 0; i < seq_len(ind); i++)
-		if (tuff_field_str(doc, item(ind, i), "name", 0, &s, e) == -1 ||
-		    tuff_field_enum(doc, item(ind, i), "method", 0, methods, &k,
-		    e) == -1 ||
-		    tuff_field_enum(doc, item(ind, i), "every", 0, everys, &k,
-		    e) == -1)
-			return -1;
-	return 0;
-}
-
-static int
-check_obstacles(const struct tuff_doc *doc, struct tuff_error *e)
-{
-	const struct tuff_node *obs, *o;
-	const char *s = NULL;
-	tuff_day d;
-	size_t i;
-
-	if (seq_of_maps(doc, doc->root, "obstacles", &obs, e) == -1)
-		return -1;
-	for (i = 0; i < seq_len(obs); i++) {
-		o = item(obs, i);
-		if (tuff_field_str(doc, o, "obstacle", 0, &s, e) == -1 ||
-		    tuff_field_str(doc, o, "owner", 0, &s, e) == -1 ||
-		    tuff_field_date(doc, o, "raised", 0, &d, e) == -1 ||
-		    tuff_field_date(doc, o, "resolved", 0, &d, e) == -1)
-			return -1;
-	}
-	return 0;
-}
-
-static int
-validate_assignment(const struct tuff_doc *doc, struct tuff_error *e)
-{
-	const struct tuff_node *r = doc->root;
-	const char *s = NULL;
-	tuff_day d;
-	int k;
-
-	if (tuff_field_str(doc, r, "id", 1, &s, e) == -1 ||
-	    tuff_field_str(doc, r, "title", 1, &s, e) == -1 ||
-	    tuff_field_str(doc, r, "owner", 1, &s, e) == -1 ||
-	    tuff_field_enum(doc, r, "status", 1, decide_status_names, &k,
-	    e) == -1 ||
-	    tuff_field_enum(doc, r, "phase", 0, decide_phase_names, &k,
-	    e) == -1 ||
-	    tuff_field_date(doc, r, "start", 0, &d, e) == -1 ||
-	    tuff_field_date(doc, r, "due", 0, &d, e) == -1)
-		return -1;
-	if (check_needs(doc, e) == -1 || check_follow_up(doc, e) == -1 ||
-	    check_obstacles(doc, e) == -1)
-		return -1;
-	return 0;
-}
 
 static int
 validate_decision(const struct tuff_doc *doc, struct tuff_error *e)
@@ -969,7 +844,7 @@ tbls_validate(const struct tuff_doc *doc, struct tuff_error *e)
 {
 	switch (tbls_kind(doc)) {
 	case TBLS_ASSIGNMENT:
-		return validate_assignment(doc, e);
+		return decide_check_assignment(doc, e);
 	case TBLS_DECISION:
 		return validate_decision(doc, e);
 	default:

@@ -1,5 +1,5 @@
 #!/bin/sh
-# A month whose run fails must leave last month's records as they were:
+# A month whose run fails must leave last month's page as it was:
 # here the register has an assignment without an owner, tbls-check
 # rejects it in the middle of the pipe, and the run fails with status 2
 # even though the last tool in the pipe succeeded.
@@ -7,11 +7,11 @@ here=$(cd "$(dirname "$0")/.." && pwd) || exit 2
 work=$(mktemp -d) || exit 2
 trap 'rm -rf "$work"' EXIT
 cd "$here" || exit 2
-echo "last month's records" >"$work/2022-08.yaml"
+echo "last month's report" >"$work/2022-08.html"
 sed '/^owner: Sektion Mänskliga rättigheter$/d' tbls/uppdrag.yaml \
     >"$work/trasigt.yaml"
 TUFF_REGISTER=$work/trasigt.yaml TUFF_JOURNEYS=tbls/kunskapsstod.yaml \
-    sh ./monthly-followup.sh 2022-09-01 "$work/2022-08.yaml" 2>&1 |
+    sh ./monthly-followup.sh 2022-09-01 "$work/2022-08.html" 2>&1 |
     sed "s|$work/||g"
-cat "$work/2022-08.yaml"
+cat "$work/2022-08.html"
 ls "$work"

@@ -56,9 +56,13 @@ int	decide_delegation_read(FILE *, const char *name,
 	    struct decide_delegation **out, struct tuff_error *e);
 void	decide_delegation_free(struct decide_delegation *);
 
-/* The rank of a role or alias (0 lowest), or -1 when it is unknown. */
+/*
+ * The rank of a role or alias (0 lowest), or -1 with errno ENOENT when
+ * it is unknown (or ENOMEM).  Roles are names: compared after NFC and
+ * full case folding (names.h), so "Socialchef" is socialchef.
+ */
 int		 decide_role(const struct decide_delegation *, const char *);
-/* The name of rank r; NULL out of range. */
+/* The name of rank r as the order spells it; NULL out of range. */
 const char	*decide_role_name(const struct decide_delegation *, int r);
 size_t		 decide_nroles(const struct decide_delegation *);
 /* "enhetschef, sektionschef, ..." into buf, for messages. */
@@ -221,13 +225,19 @@ int	decide_set(struct decide *, enum decide_key, const char *arg,
 /* The length of ID in an "ID=VALUE" as decide_set reads it, or 0. */
 size_t	decide_value_id(const char *arg);
 
+/* Called for each problem a check finds; e->file NULL: no position. */
+typedef void	decide_report_fn(const struct tuff_error *, void *arg);
+
 /*
  * After the options: every value for one challenge names a challenge
  * picked (owner, due and cost: one to assign), every pick is within
  * the delegation of --by, and every challenge to assign has an owner.
- * Returns 0, or -1 with e filled (no position).
+ * Calls report for each problem and returns their number (0: go on):
+ * every pick beyond the delegation or without an owner, so one run
+ * names them all; a problem with the options themselves (an id picked
+ * twice, no --by, a value for no pick) stops the check there.
  */
-int	decide_check_options(struct decide *, struct tuff_error *e);
+size_t	decide_check_options(struct decide *, decide_report_fn *, void *arg);
 
 /* Every record, in order.  The run does not keep doc. */
 int	decide_scan(struct decide *, const struct tuff_doc *,
@@ -241,7 +251,6 @@ int	decide_scan(struct decide *, const struct tuff_doc *,
  * every new id.  Calls report for each problem, in a fixed order, and
  * returns their number (0: go on).
  */
-typedef void	decide_report_fn(const struct tuff_error *, void *arg);
 size_t	decide_scan_end(struct decide *, decide_report_fn *, void *arg);
 
 /*

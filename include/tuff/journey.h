@@ -17,11 +17,12 @@
 /*
  * Distinct actors of a journey: each step's actor, a step without one
  * taking the previous step's, the first step's the journey's persona
- * (the same inheritance as the handoffs metric).  Actors are compared
- * as strings, exactly.  0 for anything that is not a journey with
- * steps.  tbls-check uses it for helhetssyn.narrow-collaboration.
+ * (the same inheritance as the handoffs metric).  Actors are names
+ * (include/tuff/names.h): compared after NFC and full case folding.
+ * *out is 0 for anything that is not a journey with steps.  tbls-check
+ * uses it for helhetssyn.narrow-collaboration.  0, or -1 on ENOMEM.
  */
-size_t	journey_distinct_actors(const struct tuff_node *journey);
+int	journey_distinct_actors(const struct tuff_node *journey, size_t *out);
 
 /* The metrics of §4.1; the numbers are counts and sums of one journey. */
 struct journey_metrics {
@@ -69,8 +70,12 @@ const char	*journey_metric_name(enum journey_metric);
  */
 int	journey_check(const struct tuff_doc *doc, struct tuff_error *e);
 
-/* Compute the metrics of a checked journey. */
-void	journey_measure(const struct tuff_node *journey,
+/*
+ * Compute the metrics of a checked journey.  Actors and systems are
+ * names, compared after NFC and full case folding, so "Undersköterska"
+ * handing over to "undersköterska" is no handoff.  0, or -1 on ENOMEM.
+ */
+int	journey_measure(const struct tuff_node *journey,
 	    struct journey_metrics *m);
 
 /*
@@ -83,16 +88,18 @@ long	journey_metric_value(const struct journey_metrics *,
 /*
  * The metrics mapping as §4.1 writes it, built in doc: steps, handoffs,
  * systems, system_switches, minutes, wait_days, mean_score (when
- * scored), lowest (when scored), pains, friction.
+ * scored), lowest (when scored), pains, friction.  On ENOMEM, NULL and
+ * doc->nomem set.
  */
 struct tuff_node	*journey_metrics_node(struct tuff_doc *doc,
 			    const struct journey_metrics *);
 
 /*
  * Enrich a checked journey in place: set its metrics key (replacing an
- * existing one where it stands, else appended last).
+ * existing one where it stands, else appended last).  0, or -1 on
+ * ENOMEM (doc->nomem is set; the record is not to be written).
  */
-void	journey_enrich(struct tuff_doc *doc, const struct journey_metrics *);
+int	journey_enrich(struct tuff_doc *doc, const struct journey_metrics *);
 
 /*
  * The challenge record (§3.2) of a checked journey, as a new document
@@ -125,7 +132,10 @@ int	journey_ids_add(struct journey_ids *, const struct tuff_doc *doc,
  * Mermaid: one ```mermaid fenced block (Markdown) per journey, holding
  * a `journey` diagram; blocks after the first are preceded by a blank
  * line.  Text is made safe for Mermaid's journey grammar (see
- * journey_mermaid_text).  Returns 0, or -1 on a write error.
+ * journey_mermaid_text), and each task names its actor by the first
+ * spelling of that name in the journey, so the legend lists each actor
+ * once.  Returns 0, or -1 on ENOMEM (the block may be cut short); write
+ * errors show in ferror(fp).
  */
 int	journey_mermaid(FILE *, const struct tuff_node *journey, int first);
 
@@ -133,12 +143,17 @@ int	journey_mermaid(FILE *, const struct tuff_node *journey, int first);
  * Make s safe as Mermaid journey text, into a string the caller frees
  * (NULL on ENOMEM): control characters, line breaks and what
  * JavaScript counts as white space become spaces, runs of spaces one,
- * leading and trailing spaces go; ':' becomes U+2236 '∶', '#' U+FF03
- * '＃', ';' U+FF1B '；', '<' U+2039 '‹', '>' U+203A '›', and "%%" "% %";
- * with actor set, ',' becomes U+201A '‚' (commas separate actors).  A
- * text that would start with a word Mermaid's lexer takes as a keyword
- * (journey, title, section, accTitle, accDescr; any case) gets a
- * leading U+200B zero-width space.  Empty text becomes "-".
+ * leading and trailing spaces go; '<' becomes U+2039 '‹', '>' U+203A
+ * '›', and "%%" "% %".  In a title, a section or a task, ':' becomes
+ * Mermaid's entity code "#58;", '#' "#35;", ';' "#59;", '¶' "#182;" and
+ * 'ﬂ' "#64258;" (Mermaid shows the characters themselves).  In an actor
+ * (actor set), which Mermaid's legend wraps before decoding codes, ':'
+ * becomes U+2236 '∶', '#' U+266F '♯', ';' U+037E ';', ',' U+201A '‚'
+ * (commas separate actors), and '¶' and 'ﬂ' get a U+200B zero-width
+ * space after them.  A text that would start with a word Mermaid's
+ * lexer takes as a keyword (journey, title, section, accTitle,
+ * accDescr; any case) or with '%' (a comment) gets a leading U+200B.
+ * Empty text becomes "-".
  */
 char	*journey_mermaid_text(const char *s, int actor);
 

@@ -94,14 +94,17 @@ struct tuff_doc {
 	const char		*kind;	/* root's "kind" if a string, or NULL */
 	struct tuff_raw		 raw;	/* in the arena */
 	struct tuff_arena	*arena;
+	int			 nomem;	/* an allocation failed: sticky */
 };
 
 /* A new, empty document (root NULL) for building records.  NULL on ENOMEM. */
 struct tuff_doc	*tuff_doc_new(void);
 void		 tuff_doc_free(struct tuff_doc *);
 
-/* Allocate from the document's arena; never returns NULL (aborts on ENOMEM
- * through the arena, as an out-of-memory tool can do nothing useful). */
+/*
+ * Allocate from the document's arena.  On ENOMEM: NULL, and the
+ * document's nomem set for good.
+ */
 void		*tuff_alloc(struct tuff_doc *, size_t);
 char		*tuff_strdup(struct tuff_doc *, const char *);
 char		*tuff_strndup(struct tuff_doc *, const char *, size_t);
@@ -110,6 +113,14 @@ char		*tuff_strndup(struct tuff_doc *, const char *, size_t);
  * Building.  tuff_new_str makes a string scalar that reads back as a
  * string (quoted when plain text would read as a number, bool or null);
  * tuff_new_plain makes a plain scalar written as is (numbers, dates).
+ *
+ * Out of memory is sticky, like a writer's error: a builder that cannot
+ * allocate returns NULL and sets doc->nomem, and every builder and
+ * tuff_seq_push, tuff_map_push and tuff_map_set take a NULL argument
+ * and do nothing with it.  So a record is built without a check after
+ * each call, never holds a NULL, and the caller looks at doc->nomem
+ * once, before it uses the record: then the record is incomplete, and
+ * the caller reports "out of memory".
  */
 struct tuff_node	*tuff_new_str(struct tuff_doc *, const char *);
 struct tuff_node	*tuff_new_plain(struct tuff_doc *, const char *);
@@ -145,12 +156,18 @@ struct tuff_node	*tuff_map_get(const struct tuff_node *map,
 const char		*tuff_type_name(const struct tuff_node *);
 /* The string value of a scalar, or NULL for non-scalars and NULL. */
 const char		*tuff_str(const struct tuff_node *);
-/* A null: NULL, or a plain ~/null/Null/NULL/empty scalar, or !!null. */
+/*
+ * A null: NULL, or a scalar that is null by the one rule of scalar.h
+ * (plain ~, null, Null, NULL or nothing; or !!null on one of those).
+ */
 int			 tuff_is_null(const struct tuff_node *);
 /* SPEC §4.3's "no x": absent, null, "", or an empty sequence or mapping. */
 int			 tuff_is_empty(const struct tuff_node *);
-/* A plain scalar reading as a YAML core-schema int in [min, max]:
- * 0 and *out set, or -1. */
+/*
+ * A scalar that is an integer by the one rule of scalar.h (plain 0 or
+ * [1-9][0-9]*, or !!int on such a text) in [min, max], 0 <= min: 0 and
+ * *out set, or -1.
+ */
 int			 tuff_get_int(const struct tuff_node *, long min,
 			    long max, long *out);
 /* Would this string, written plain, read back as something other than a

@@ -205,7 +205,7 @@ decide(const struct decide_delegation *deleg, const uint8_t *data,
 		if ((o = (pick >> (2 * i)) & 3) != 0 &&
 		    decide_pick(d, o - 1, ids[i], &e) == -1)
 			broken("a good id refused");
-	if (decide_check_options(d, &e) == -1)
+	if (decide_check_options(d, on_problem, NULL) > 0)
 		broken("good options refused");
 	run(d, (const char *)data, size, &out, &len);
 	decide_free(d);
@@ -218,7 +218,7 @@ decide(const struct decide_delegation *deleg, const uint8_t *data,
 	/* Decided once, nothing is left to decide. */
 	if ((again = decide_new(deleg, DECIDE_DECIDE)) == NULL)
 		abort();
-	if (decide_check_options(again, &e) == -1)
+	if (decide_check_options(again, on_problem, NULL) > 0)
 		abort();
 	run(again, out, len, &out2, &len2);
 	decide_free(again);

@@ -215,7 +215,8 @@ use_journey(struct tuff_doc *doc, struct journey_ids *ids)
 			finding("an error without message or position", NULL);
 		return;
 	}
-	journey_measure(doc->root, &m);
+	if (journey_measure(doc->root, &m) == -1)
+		abort();
 	check_metrics(&m);
 	if ((ch = journey_challenge(doc, &m)) == NULL)
 		abort();
@@ -231,7 +232,8 @@ use_journey(struct tuff_doc *doc, struct journey_ids *ids)
 	if (journey_table(null, &row, 1) == -1)
 		finding("journey_table failed", NULL);
 	fclose(null);
-	journey_enrich(doc, &m);
+	if (journey_enrich(doc, &m) == -1)
+		abort();
 	write_read(doc->root);
 }
 
@@ -257,6 +259,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct tuff_reader *r;
 	struct tuff_doc *doc;
 	struct tuff_error e;
+	size_t actors;
 	FILE *fp;
 
 	raw_text(data, size);
@@ -265,9 +268,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    (ids = journey_ids_new()) == NULL)
 		abort();
 	while (tuff_reader_next(r, &doc, &e) == 1) {
-		(void)journey_distinct_actors(doc->root);
-		(void)journey_distinct_actors(tuff_map_get(doc->root,
-		    "steps"));
+		if (journey_distinct_actors(doc->root, &actors) == -1 ||
+		    journey_distinct_actors(tuff_map_get(doc->root, "steps"),
+		    &actors) == -1 || actors != 0)
+			abort();
 		if (doc->kind != NULL && strcmp(doc->kind, "journey") == 0)
 			use_journey(doc, ids);
 		tuff_doc_free(doc);

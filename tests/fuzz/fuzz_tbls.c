@@ -200,7 +200,7 @@ stream(const uint8_t *data, size_t size, long stale)
 	struct tuff_reader *r;
 	struct tuff_error e;
 	const char *id;
-	size_t nheld = 0, i;
+	size_t nheld = 0, i, actors;
 	FILE *fp;
 	int rc;
 
@@ -223,8 +223,8 @@ stream(const uint8_t *data, size_t size, long stale)
 		} else if (doc->kind != NULL &&
 		    strcmp(doc->kind, "journey") == 0 &&
 		    (id = tuff_str(tuff_map_get(doc->root, "id"))) != NULL &&
-		    tbls_journeys_add(jr, id,
-		    journey_distinct_actors(doc->root)) == -1)
+		    (journey_distinct_actors(doc->root, &actors) == -1 ||
+		    tbls_journeys_add(jr, id, actors) == -1))
 			abort();
 		tuff_doc_free(doc);
 	}

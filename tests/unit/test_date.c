@@ -228,6 +228,100 @@ test_today(void **state)
 	assert_int_equal(back, t);
 }
 
+/* Not a date, and why: the form, the digits, the month or the day. */
+static void
+test_check_why(void **state)
+{
+	static const struct {
+		const char		*s;
+		enum tuff_date_why	 why;
+	} cases[] = {
+		{ "2021-06-30", TUFF_DATE_OK },
+		{ "2021-6-30", TUFF_DATE_DIGITS },
+		{ "2021-06-3", TUFF_DATE_DIGITS },
+		{ "2021/06/30", TUFF_DATE_DIGITS },
+		{ "2021.6.3", TUFF_DATE_DIGITS },
+		{ "2021-13-01", TUFF_DATE_MONTH },
+		{ "2021-00-01", TUFF_DATE_MONTH },
+		{ "2021-13-1", TUFF_DATE_MONTH },
+		{ "2021-02-29", TUFF_DATE_DAY },
+		{ "2021-6-31", TUFF_DATE_DAY },
+		{ "2021-04-00", TUFF_DATE_DAY },
+		{ "2021-06/30", TUFF_DATE_FORM },	/* two separators */
+		{ "21-06-30", TUFF_DATE_FORM },
+		{ "2021-006-30", TUFF_DATE_FORM },
+		{ "30/6/2021", TUFF_DATE_FORM },
+		{ "2021-06-30 ", TUFF_DATE_FORM },
+		{ "", TUFF_DATE_FORM },
+		{ "2021-06-", TUFF_DATE_FORM },
+	};
+	tuff_day d;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		d = 17;
+		if (tuff_date_check(cases[i].s, strlen(cases[i].s), &d) !=
+		    cases[i].why)
+			fail_msg("%s: %d, expected %d", cases[i].s,
+			    (int)tuff_date_check(cases[i].s,
+			    strlen(cases[i].s), &d), (int)cases[i].why);
+		if (cases[i].why != TUFF_DATE_OK)
+			assert_int_equal(d, 17);
+	}
+	assert_int_equal(tuff_date_check("2020-02-29", 10, &d), TUFF_DATE_OK);
+	assert_int_equal(d, tuff_date_from_ymd(2020, 2, 29));
+}
+
+static void
+assert_message(const char *s, const char *shown, const char *want)
+{
+	char msg[256];
+
+	assert_string_equal(tuff_date_message(msg, sizeof(msg), "due", s,
+	    strlen(s), shown), want);
+}
+
+static void
+test_message(void **state)
+{
+	(void)state;
+	assert_message("2021-6-30", NULL, "due: expected a date YYYY-MM-DD, "
+	    "not \"2021-6-30\" (write it 2021-06-30)");
+	assert_message("2021-02-29", "2021-02-29", "due: there is no such "
+	    "day as 2021-02-29 (February 2021 has 28 days)");
+	assert_message("1900-02-29", NULL, "due: there is no such day as "
+	    "\"1900-02-29\" (February 1900 has 28 days)");
+	assert_message("2021-04-31", "'2021-04-31'", "due: there is no such "
+	    "day as '2021-04-31' (April 2021 has 30 days)");
+	assert_message("2021-13-01", NULL, "due: there is no such day as "
+	    "\"2021-13-01\" (a year has 12 months)");
+	assert_message("tomorrow", NULL,
+	    "due: expected a date YYYY-MM-DD, not \"tomorrow\"");
+	/* A long argument is cut, not the message. */
+	assert_message("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	    "xxxxxxxxxx", NULL, "due: expected a date YYYY-MM-DD, not "
+	    "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	    "...\"");
+}
+
+static void
+test_looks_like(void **state)
+{
+	(void)state;
+	assert_true(tuff_date_looks_like("2021-06-30"));
+	assert_true(tuff_date_looks_like("2021-6-30"));
+	assert_true(tuff_date_looks_like("2021/06/30"));
+	assert_true(tuff_date_looks_like("30.6.2021"));
+	assert_true(tuff_date_looks_like("2021-13-45"));
+	assert_false(tuff_date_looks_like("2021"));
+	assert_false(tuff_date_looks_like("2021-06/30"));
+	assert_false(tuff_date_looks_like("2021-06-30.yaml"));
+	assert_false(tuff_date_looks_like("register.yaml"));
+	assert_false(tuff_date_looks_like("-"));
+	assert_false(tuff_date_looks_like(""));
+}
+
 int
 main(void)
 {
@@ -241,6 +335,9 @@ main(void)
 		cmocka_unit_test(test_parse_rejects),
 		cmocka_unit_test(test_fmt),
 		cmocka_unit_test(test_today),
+		cmocka_unit_test(test_check_why),
+		cmocka_unit_test(test_message),
+		cmocka_unit_test(test_looks_like),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -42,7 +42,17 @@ static const char record[] =
     "status: done\n"			/* 19 */
     "tagged: !!str 5\n"			/* 20 */
     "tint: !!int \"6\"\n"		/* 21 */
-    "estr: ''\n";			/* 22 */
+    "estr: ''\n"			/* 22 */
+    "qmin: \"30\"\n"			/* 23 */
+    "ttime: !!timestamp\n"		/* 24 */
+    "tnull: !!null 5\n"			/* 25 */
+    "plus: +3\n"			/* 26 */
+    "dec: 1.5\n"			/* 27 */
+    "pdate: 2021-6-30\n"		/* 28 */
+    "flag: true\n"			/* 29 */
+    "tsdate: !!timestamp 2021-06-30\n"	/* 30 */
+    "sdate: !!str 2021-06-31\n"		/* 31 */
+    "etag: !!str\n";			/* 32 */
 
 static int
 setup(void **state)
@@ -100,15 +110,23 @@ test_str(void **state)
 	assert_string_equal(s, "2018");
 	assert_int_equal(tuff_field_str(d, m, "tagged", 1, &s, &e), 0);
 	assert_string_equal(s, "5");
-	assert_int_equal(tuff_field_str(d, m, "estr", 1, &s, &e), 0);
+	assert_int_equal(tuff_field_str(d, m, "yes", 0, &s, &e), 0);
+	assert_string_equal(s, "yes");	/* YAML 1.2: a string, not a bool */
+	assert_int_equal(tuff_field_str(d, m, "estr", 0, &s, &e), 0);
+	assert_string_equal(s, "");
+	assert_int_equal(tuff_field_str(d, m, "etag", 0, &s, &e), 0);
 	assert_string_equal(s, "");
 
 	/* Missing: at the record's mapping. */
 	assert_int_equal(tuff_field_str(d, m, "owner", 1, &s, &e), -1);
 	assert_err(&e, 2, 1, "owner: required key is missing");
-	/* Null counts as missing, at the null. */
+	/* There, but null or "": empty, at the value. */
 	assert_int_equal(tuff_field_str(d, m, "none", 1, &s, &e), -1);
-	assert_err(&e, 15, 7, "none: required key is missing");
+	assert_err(&e, 15, 7, "none: required key is empty");
+	assert_int_equal(tuff_field_str(d, m, "empty", 1, &s, &e), -1);
+	assert_err(&e, 16, 7, "empty: required key is empty");
+	assert_int_equal(tuff_field_str(d, m, "estr", 1, &s, &e), -1);
+	assert_err(&e, 22, 7, "estr: required key is empty");
 	/* Optional: absent or null leaves *out alone. */
 	s = "default";
 	assert_int_equal(tuff_field_str(d, m, "owner", 0, &s, &e), 0);
@@ -116,13 +134,19 @@ test_str(void **state)
 	assert_int_equal(tuff_field_str(d, m, "empty", 0, &s, &e), 0);
 	assert_string_equal(s, "default");
 
-	/* Wrong types, at the value. */
+	/* Wrong types, at the value, as written, with what to do. */
 	assert_int_equal(tuff_field_str(d, m, "year", 1, &s, &e), -1);
-	assert_err(&e, 4, 7, "year: expected a string, not 2018");
-	assert_int_equal(tuff_field_str(d, m, "yes", 0, &s, &e), -1);
-	assert_err(&e, 6, 6, "yes: expected a string, not yes");
+	assert_err(&e, 4, 7, "year: expected a string, not 2018 (put it in "
+	    "quotes to make it text)");
+	assert_int_equal(tuff_field_str(d, m, "flag", 1, &s, &e), -1);
+	assert_err(&e, 29, 7, "flag: expected a string, not true (put it in "
+	    "quotes to make it text)");
 	assert_int_equal(tuff_field_str(d, m, "tint", 1, &s, &e), -1);
-	assert_err(&e, 21, 7, "tint: expected a string, not !!int \"6\"");
+	assert_err(&e, 21, 7, "tint: expected a string, not !!int \"6\" (the "
+	    "tag makes it an integer: remove the tag)");
+	assert_int_equal(tuff_field_str(d, m, "tnull", 0, &s, &e), -1);
+	assert_err(&e, 25, 8, "tnull: expected a string, not !!null 5 (the "
+	    "tag contradicts the value)");
 	assert_int_equal(tuff_field_str(d, m, "list", 1, &s, &e), -1);
 	assert_err(&e, 17, 7, "list: expected a string, not a sequence");
 	assert_int_equal(tuff_field_str(d, m, "map", 1, &s, &e), -1);
@@ -167,8 +191,6 @@ test_int(void **state)
 
 	assert_int_equal(tuff_field_int(d, m, "n", 1, 1, 5, &v, &e), 0);
 	assert_int_equal(v, 5);
-	assert_int_equal(tuff_field_int(d, m, "neg", 1, -10, 0, &v, &e), 0);
-	assert_int_equal(v, -3);
 	assert_int_equal(tuff_field_int(d, m, "tint", 1, 0, 9, &v, &e), 0);
 	assert_int_equal(v, 6);
 
@@ -178,24 +200,41 @@ test_int(void **state)
 	assert_err(&e, 8, 6, "neg: expected an integer from 0 to 100, not -3");
 	assert_int_equal(tuff_field_int(d, m, "qyear", 1, 0, 9999, &v, &e),
 	    -1);
-	assert_err(&e, 5, 8,
-	    "qyear: expected an integer from 0 to 9999, not '2018'");
+	assert_err(&e, 5, 8, "qyear: expected an integer from 0 to 9999, not "
+	    "'2018' (quoted, it is a string: remove the quotes)");
+	assert_int_equal(tuff_field_int(d, m, "qmin", 1, 0, 1000000, &v, &e),
+	    -1);
+	assert_err(&e, 23, 7, "qmin: expected an integer from 0 to 1000000, "
+	    "not \"30\" (quoted, it is a string: remove the quotes)");
 	assert_int_equal(tuff_field_int(d, m, "big", 1, 0, 9, &v, &e), -1);
 	assert_err(&e, 9, 6,
 	    "big: expected an integer from 0 to 9, not 99999999999999999999");
 	assert_int_equal(tuff_field_int(d, m, "lead", 1, 0, 9, &v, &e), -1);
-	assert_err(&e, 10, 7, "lead: expected an integer from 0 to 9, not 007");
+	assert_err(&e, 10, 7, "lead: expected an integer from 0 to 9, not 007 "
+	    "(write it without leading zeros)");
+	assert_int_equal(tuff_field_int(d, m, "plus", 1, 0, 9, &v, &e), -1);
+	assert_err(&e, 26, 7, "plus: expected an integer from 0 to 9, not +3 "
+	    "(write it without a sign)");
+	assert_int_equal(tuff_field_int(d, m, "dec", 1, 0, 9, &v, &e), -1);
+	assert_err(&e, 27, 6, "dec: expected an integer from 0 to 9, not 1.5 "
+	    "(a whole number is needed)");
 	assert_int_equal(tuff_field_int(d, m, "list", 1, 0, 9, &v, &e), -1);
 	assert_err(&e, 17, 7,
 	    "list: expected an integer from 0 to 9, not a sequence");
 	assert_int_equal(tuff_field_int(d, m, "tagged", 1, 0, 9, &v, &e), -1);
-	assert_err(&e, 20, 9, "tagged: expected an integer from 0 to 9, not !!str 5");
+	assert_err(&e, 20, 9, "tagged: expected an integer from 0 to 9, not "
+	    "!!str 5 (the tag makes it a string: remove the tag)");
+	assert_int_equal(tuff_field_int(d, m, "tnull", 0, 0, 9, &v, &e), -1);
+	assert_err(&e, 25, 8, "tnull: expected an integer from 0 to 9, not "
+	    "!!null 5 (the tag contradicts the value)");
+	/* No negative ranges: an integer is 0 or more. */
+	assert_int_equal(tuff_field_int(d, m, "n", 1, -10, 10, &v, &e), -1);
 	assert_int_equal(v, 6);
 
 	assert_int_equal(tuff_field_int(d, m, "count", 1, 0, 9, &v, &e), -1);
 	assert_err(&e, 2, 1, "count: required key is missing");
 	assert_int_equal(tuff_field_int(d, m, "empty", 1, 0, 9, &v, &e), -1);
-	assert_err(&e, 16, 7, "empty: required key is missing");
+	assert_err(&e, 16, 7, "empty: required key is empty");
 	v = 42;
 	assert_int_equal(tuff_field_int(d, m, "count", 0, 0, 9, &v, &e), 0);
 	assert_int_equal(tuff_field_int(d, m, "none", 0, 0, 9, &v, &e), 0);
@@ -214,12 +253,28 @@ test_date(void **state)
 	assert_int_equal(day, tuff_date_from_ymd(2024, 2, 29));
 	assert_int_equal(tuff_field_date(d, m, "qdate", 1, &day, &e), 0);
 	assert_int_equal(day, tuff_date_from_ymd(2024, 3, 1));
+	assert_int_equal(tuff_field_date(d, m, "tsdate", 1, &day, &e), 0);
+	assert_int_equal(day, tuff_date_from_ymd(2021, 6, 30));
 
+	/* Not written YYYY-MM-DD, or no such day: which, and why. */
 	assert_int_equal(tuff_field_date(d, m, "baddate", 1, &day, &e), -1);
-	assert_err(&e, 13, 10,
-	    "baddate: expected a date YYYY-MM-DD, not 2023-02-29");
+	assert_err(&e, 13, 10, "baddate: there is no such day as 2023-02-29 "
+	    "(February 2023 has 28 days)");
+	assert_int_equal(tuff_field_date(d, m, "sdate", 1, &day, &e), -1);
+	assert_err(&e, 31, 8, "sdate: there is no such day as !!str "
+	    "2021-06-31 (June 2021 has 30 days)");
+	assert_int_equal(tuff_field_date(d, m, "pdate", 1, &day, &e), -1);
+	assert_err(&e, 28, 8, "pdate: expected a date YYYY-MM-DD, not "
+	    "2021-6-30 (write it 2021-06-30)");
+	/* A tag with no value says so: never "not" and nothing. */
+	assert_int_equal(tuff_field_date(d, m, "ttime", 0, &day, &e), -1);
+	assert_err(&e, 24, 8, "ttime: expected a date YYYY-MM-DD, not "
+	    "!!timestamp with no value");
 	assert_int_equal(tuff_field_date(d, m, "year", 1, &day, &e), -1);
 	assert_err(&e, 4, 7, "year: expected a date YYYY-MM-DD, not 2018");
+	assert_int_equal(tuff_field_date(d, m, "tnull", 1, &day, &e), -1);
+	assert_err(&e, 25, 8, "tnull: expected a date YYYY-MM-DD, not !!null "
+	    "5 (the tag contradicts the value)");
 	assert_int_equal(tuff_field_date(d, m, "map", 1, &day, &e), -1);
 	assert_err(&e, 18, 6,
 	    "map: expected a date YYYY-MM-DD, not a mapping");
@@ -253,7 +308,8 @@ test_enum(void **state)
 	    "(expected one of planned, started, done)");
 	/* Not a string: the string check speaks. */
 	assert_int_equal(tuff_field_enum(d, m, "n", 1, status, &i, &e), -1);
-	assert_err(&e, 7, 4, "n: expected a string, not 5");
+	assert_err(&e, 7, 4, "n: expected a string, not 5 (put it in quotes "
+	    "to make it text)");
 	assert_int_equal(tuff_field_enum(d, m, "owner", 1, status, &i, &e),
 	    -1);
 	assert_err(&e, 2, 1, "owner: required key is missing");
@@ -302,16 +358,16 @@ test_seq_map(void **state)
 	assert_int_equal(tuff_field_seq(d, m, "map", 1, &n, &e), -1);
 	assert_err(&e, 18, 6, "map: expected a sequence, not a mapping");
 	assert_int_equal(tuff_field_seq(d, m, "kind", 1, &n, &e), -1);
-	assert_err(&e, 2, 7, "kind: expected a sequence, not a scalar");
+	assert_err(&e, 2, 7, "kind: expected a sequence, not journey");
 	assert_int_equal(tuff_field_map(d, m, "list", 1, &n, &e), -1);
 	assert_err(&e, 17, 7, "list: expected a mapping, not a sequence");
 	assert_int_equal(tuff_field_map(d, m, "estr", 1, &n, &e), -1);
-	assert_err(&e, 22, 7, "estr: expected a mapping, not a scalar");
+	assert_err(&e, 22, 7, "estr: expected a mapping, not ''");
 
 	assert_int_equal(tuff_field_seq(d, m, "steps", 1, &n, &e), -1);
 	assert_err(&e, 2, 1, "steps: required key is missing");
 	assert_int_equal(tuff_field_map(d, m, "none", 1, &n, &e), -1);
-	assert_err(&e, 15, 7, "none: required key is missing");
+	assert_err(&e, 15, 7, "none: required key is empty");
 	n = NULL;
 	assert_int_equal(tuff_field_seq(d, m, "steps", 0, &n, &e), 0);
 	assert_int_equal(tuff_field_map(d, m, "empty", 0, &n, &e), 0);

@@ -479,7 +479,7 @@ test_validate(void **state)
 		{ "kind: assignment\nid: U\ntitle: T\nowner: O\nstatus: klar\n",
 		  5, 9, "status: unknown value" },
 		{ "kind: assignment\nid: U\ntitle: T\nowner: O\nstatus: done\n"
-		  "needs: [snabbt]\n", 6, 9, "needs: each entry" },
+		  "needs: [snabbt]\n", 6, 9, "needs: item 1: expected a mapping" },
 		{ "kind: assignment\nid: U\ntitle: T\nowner: O\nstatus: done\n"
 		  "needs: {need: x}\n", 6, 8, "needs: expected a sequence" },
 		{ "kind: assignment\nid: U\ntitle: T\nowner: O\nstatus: done\n"
@@ -492,7 +492,7 @@ test_validate(void **state)
 		  "raised: expected a date" },
 		{ "kind: assignment\nid: U\ntitle: T\nowner: O\nstatus: done\n"
 		  "obstacles:\n  - {resolved: 2021-02-30}\n", 7, 16,
-		  "resolved: expected a date" },
+		  "resolved: there is no such day as 2021-02-30" },
 		{ "kind: decision\ndate: 2020-11-19\ndecided_by: x\n"
 		  "outcome: assign\n", 1, 1, "regarding: required" },
 		{ "kind: decision\ndate: 2020-11-19\ndecided_by: x\n"
