@@ -10,6 +10,7 @@
 
 #include "tuff/diag.h"
 #include "tuff/hme.h"
+#include "tuff/i18n.h"
 #include "tuff/run.h"
 
 enum {
@@ -46,16 +47,21 @@ struct opts {
 	enum hme_format		 format;
 };
 
-static const char synopsis[] =
-    "usage: hme-score [-hV] [-o file] [--by unit,period | unit | period]\n"
+/* TRANSLATORS: the option names and their values (unit, item, yaml ...)
+ * are what the user types; only the metavariables (file, n) and
+ * "usage:" may change, with the lines after the first aligned again. */
+static const char *const synopsis =
+    N_("usage: hme-score [-hV] [-o file] [--by unit,period | unit | period]\n"
     "                 [--rollup] [--min-group n] [--method item | respondent]\n"
     "                 [--trend] [--items] [--csv] [--column id=header]\n"
     "                 [--skip-invalid] [--strict]\n"
-    "                 [--format yaml | table | csv | csv-sv] [file ...]\n";
+    "                 [--format yaml | table | csv | csv-sv] [file ...]\n");
 
-static const char options[] =
-    "\n"
-    "  -h, --help           print this help and exit\n"
+/* TRANSLATORS: keep the option words and their values; the
+ * metavariables in capitals (FILE, N, ...) may be translated, the same in
+ * the description. */
+static const char *const options =
+    N_("  -h, --help           print this help and exit\n"
     "  -V, --version        print the version and exit\n"
     "  -o, --output FILE    write to FILE, replaced only when the run succeeds\n"
     "  --by GROUPS          group by unit,period (default), unit or period\n"
@@ -73,33 +79,36 @@ static const char options[] =
     "  --skip-invalid       warn about invalid responses, skip and count them\n"
     "  --strict             make every warning about the input an error\n"
     "  --format FORMAT      yaml (default), table, csv, or csv-sv (for\n"
-    "                       Swedish spreadsheets: ';', decimal comma)\n";
+    "                       Swedish spreadsheets: ';', decimal comma)\n");
 
 static void
 usage(void)
 {
-	fputs(synopsis, stderr);
+	fputs(_(synopsis), stderr);
 	exit(TUFF_ERR);
 }
 
-/* A usage error with a message of its own. */
+/* A usage error with a message of its own (fmt is looked up). */
 static void
-bad(const char *fmt, const char *arg)
+bad_arg(const char *fmt, const char *arg)
 {
 	tuff_warnx(fmt, arg);
 	usage();
 }
 
-/* The index of arg in words (NULL-terminated), or a usage error. */
+/*
+ * The index of arg in words (NULL-terminated), or the usage error fmt
+ * (looked up, one %s for arg).
+ */
 static int
-word(const char *arg, const char *const *words, const char *fmt)
+one_of(const char *arg, const char *const *words, const char *fmt)
 {
 	int i;
 
 	for (i = 0; words[i] != NULL; i++)
 		if (strcmp(arg, words[i]) == 0)
 			return i;
-	bad(fmt, arg);
+	bad_arg(fmt, arg);
 	return -1;
 }
 
@@ -112,7 +121,7 @@ parse_min_group(struct opts *o, const char *arg)
 	if (*arg >= '0' && *arg <= '9')
 		v = strtoul(arg, &end, 10);
 	if (v < 1 || v > 1000000 || *end != '\0')
-		bad("--min-group: expected a number 1..1000000, not \"%s\"",
+		bad_arg("--min-group: expected a number 1..1000000, not \"%s\"",
 		    arg);
 	o->cf.min_group = v;
 }
@@ -129,8 +138,9 @@ option(struct opts *o, int c, char *argv[])
 
 	switch (c) {
 	case 'h':
-		fputs(synopsis, stdout);
-		fputs(options, stdout);
+		fputs(_(synopsis), stdout);
+		fputc('\n', stdout);
+		fputs(_(options), stdout);
 		exit(tuff_stdout_status());
 	case 'V':
 		printf("hme-score (tuff) %s\n", TUFF_VERSION);
@@ -139,30 +149,30 @@ option(struct opts *o, int c, char *argv[])
 		o->out = optarg;
 		break;
 	case OPT_BY:
-		o->cf.by = word(optarg, by, "--by: expected unit,period, unit "
-		    "or period, not \"%s\"") % 3;
+		o->cf.by = one_of(optarg, by, "--by: expected unit,period, "
+		    "unit or period, not \"%s\"") % 3;
 		break;
 	case OPT_COLUMN:
 		if ((rc = hme_input_column(&o->in, optarg)) == -2)
-			bad("--column: \"%s\": that header is given for "
+			bad_arg("--column: \"%s\": that header is given for "
 			    "another column already", optarg);
 		else if (rc == -1)
-			bad("--column: expected ID=HEADER with ID one of unit, "
-			    "period, id, m1 ... s3, not \"%s\"", optarg);
+			bad_arg("--column: expected ID=HEADER with ID one of "
+			    "unit, period, id, m1 ... s3, not \"%s\"", optarg);
 		break;
 	case OPT_CSV:
 		o->csv = 1;
 		break;
 	case OPT_FORMAT:
-		o->format = word(optarg, formats, "--format: expected yaml, "
+		o->format = one_of(optarg, formats, "--format: expected yaml, "
 		    "table, csv or csv-sv, not \"%s\"");
 		break;
 	case OPT_ITEMS:
 		o->items = 1;
 		break;
 	case OPT_METHOD:
-		o->cf.method = word(optarg, methods, "--method: expected item "
-		    "or respondent, not \"%s\"");
+		o->cf.method = one_of(optarg, methods, "--method: expected "
+		    "item or respondent, not \"%s\"");
 		break;
 	case OPT_MIN_GROUP:
 		parse_min_group(o, optarg);
@@ -194,9 +204,9 @@ parse_options(struct opts *o, int argc, char *argv[])
 	while ((c = getopt_long(argc, argv, ":hVo:", longopts, NULL)) != -1)
 		option(o, c, argv);
 	if (o->cf.rollup && o->cf.by == HME_BY_PERIOD)
-		bad("--rollup needs units: not with --by %s", "period");
+		bad_arg("--rollup needs units: not with --by %s", "period");
 	if (o->cf.trend && o->cf.by == HME_BY_UNIT)
-		bad("--trend needs periods: not with --by %s", "unit");
+		bad_arg("--trend needs periods: not with --by %s", "unit");
 }
 
 /* One operand (tuff_each_file: none means standard input). */
@@ -236,6 +246,7 @@ main(int argc, char *argv[])
 	int rc = TUFF_ERR;
 
 	tuff_setprogname(argv[0]);
+	tuff_i18n_init();
 	memset(&o, 0, sizeof(o));
 	o.cf.min_group = HME_DEFAULT_MIN_GROUP;
 	hme_input_init(&o.in, NULL);

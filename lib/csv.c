@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "tuff/csv.h"
+#include "tuff/i18n.h"
 
 #define CHUNK		(64UL * 1024)
 #define GET_ERR		(-2)	/* getch: error filled; EOF is -1 */
@@ -51,11 +52,11 @@ struct csv_reader {
 };
 
 /*
- * Fill r->err with a message at line:col (0 when not known); the reader
- * is done from now on.  Returns -1.
+ * Fill r->err with a message at line:col (0 when not known), fmt looked
+ * up in the catalog; the reader is done from now on.  Returns -1.
  */
 static int
-fail(struct csv_reader *r, unsigned long line, unsigned long col,
+give_up(struct csv_reader *r, unsigned long line, unsigned long col,
     const char *fmt, ...)
 {
 	va_list ap;
@@ -64,7 +65,7 @@ fail(struct csv_reader *r, unsigned long line, unsigned long col,
 	r->err.line = line;
 	r->err.column = line ? col : 0;
 	va_start(ap, fmt);
-	vsnprintf(r->err.msg, sizeof(r->err.msg), fmt, ap);
+	vsnprintf(r->err.msg, sizeof(r->err.msg), _(fmt), ap);
 	va_end(ap);
 	r->failed = 1;
 	return -1;
@@ -141,14 +142,14 @@ lookahead(struct csv_reader *r, size_t want)
 		if (r->inlen == r->incap) {
 			cap = r->incap * 2;
 			if ((p = realloc(r->in, cap)) == NULL)
-				return fail(r, 0, 0, "out of memory");
+				return give_up(r, 0, 0, "out of memory");
 			r->in = p;
 			r->incap = cap;
 		}
 		n = fread(r->in + r->inlen, 1, r->incap - r->inlen, r->fp);
 		if (n == 0) {
 			if (ferror(r->fp))
-				return fail(r, 0, 0, "read error: %s",
+				return give_up(r, 0, 0, "read error: %s",
 				    strerror(errno));
 			r->eof = 1;
 		}
@@ -165,7 +166,7 @@ lookahead(struct csv_reader *r, size_t want)
 static void
 not_utf8(struct csv_reader *r, unsigned char c)
 {
-	fail(r, r->cline, r->ccol, "byte 0x%02X: the file is not UTF-8 "
+	give_up(r, r->cline, r->ccol, "byte 0x%02X: the file is not UTF-8 "
 	    "(Windows-1252?); convert it with: iconv -f WINDOWS-1252 -t UTF-8",
 	    c);
 }
@@ -210,9 +211,9 @@ getch(struct csv_reader *r)
 			r->line++;
 			r->col = 1;
 		} else if (c == '\0') {
-			fail(r, r->cline, r->ccol, "NUL byte in input (is the "
-			    "file UTF-16?  Convert it with: iconv -f UTF-16 "
-			    "-t UTF-8)");
+			give_up(r, r->cline, r->ccol, "NUL byte in input (is "
+			    "the file UTF-16?  Convert it with: iconv -f "
+			    "UTF-16 -t UTF-8)");
 			return GET_ERR;
 		}
 		return c;
@@ -262,9 +263,10 @@ start(struct csv_reader *r)
 	else if (r->inlen - r->inpos >= 2 &&
 	    (memcmp(r->in + r->inpos, "\xff\xfe", 2) == 0 ||
 	    memcmp(r->in + r->inpos, "\xfe\xff", 2) == 0))
-		return fail(r, 1, 1, "the file is UTF-16 (it starts with the "
-		    "byte order mark %02X %02X); convert it with: iconv -f "
-		    "UTF-16 -t UTF-8", r->in[r->inpos], r->in[r->inpos + 1]);
+		return give_up(r, 1, 1, "the file is UTF-16 (it starts with "
+		    "the byte order mark %02X %02X); convert it with: iconv "
+		    "-f UTF-16 -t UTF-8", r->in[r->inpos],
+		    r->in[r->inpos + 1]);
 	for (i = 0; i <= CSV_MAX_ROW; i++) {
 		if (i == r->inlen - r->inpos) {
 			if (lookahead(r, i + 1) == -1)
@@ -298,7 +300,7 @@ begin_field(struct csv_reader *r)
 	struct csv_field *f;
 
 	if (r->nf == CSV_MAX_FIELDS)
-		return fail(r, r->line, r->col,
+		return give_up(r, r->line, r->col,
 		    "more than %d fields in a row", CSV_MAX_FIELDS);
 	f = &r->fields[r->nf];
 	f->line = r->line;
@@ -319,7 +321,7 @@ grow(struct csv_reader *r)
 		return 0;
 	cap = r->cap * 2;
 	if ((p = realloc(r->buf, cap)) == NULL)
-		return fail(r, 0, 0, "out of memory");
+		return give_up(r, 0, 0, "out of memory");
 	r->buf = p;
 	r->cap = cap;
 	return 0;
@@ -332,7 +334,7 @@ append(struct csv_reader *r, int c)
 	struct csv_field *f = &r->fields[r->nf];
 
 	if (r->len - r->off[r->nf] >= CSV_MAX_FIELD)
-		return fail(r, f->line, f->column,
+		return give_up(r, f->line, f->column,
 		    "field longer than %lu bytes", CSV_MAX_FIELD);
 	if (r->len + 2 > r->cap && grow(r) == -1)
 		return -1;
@@ -377,7 +379,7 @@ skip_empty(struct csv_reader *r)
 			if ((c = getch(r)) == GET_ERR)
 				return -1;
 			if (c != '\n')
-				return fail(r, line, col,
+				return give_up(r, line, col,
 				    "carriage return not followed by line "
 				    "feed");
 		}
@@ -406,7 +408,7 @@ parse_row(struct csv_reader *r)
 		if ((c = getch(r)) == GET_ERR)
 			return -1;
 		if (c != EOF && ++raw > CSV_MAX_ROW)
-			return fail(r, r->fields[r->nf].line,
+			return give_up(r, r->fields[r->nf].line,
 			    r->fields[r->nf].column,
 			    "row longer than %lu bytes", CSV_MAX_ROW);
 		switch (st) {
@@ -414,7 +416,7 @@ parse_row(struct csv_reader *r)
 			if (c == '"')
 				st = S_QUOTE;
 			else if (c == EOF)
-				return fail(r, r->fields[r->nf].line,
+				return give_up(r, r->fields[r->nf].line,
 				    r->fields[r->nf].column,
 				    "quoted field not closed at end of input");
 			else if (append(r, c) == -1)
@@ -422,7 +424,7 @@ parse_row(struct csv_reader *r)
 			continue;
 		case S_CR:
 			if (c != '\n')
-				return fail(r, crline, crcol,
+				return give_up(r, crline, crcol,
 				    "carriage return not followed by line "
 				    "feed");
 			return end_field(r) == -1 ? -1 : 1;
@@ -435,7 +437,7 @@ parse_row(struct csv_reader *r)
 			}
 			if (c != r->delim && c != '\n' && c != '\r' &&
 			    c != EOF)
-				return fail(r, r->cline, r->ccol,
+				return give_up(r, r->cline, r->ccol,
 				    "text after the closing quote of a field");
 			break;
 		case S_FIELD:

@@ -15,6 +15,7 @@
 
 #include "tuff/hash.h"
 #include "tuff/hme.h"
+#include "tuff/i18n.h"
 #include "hme_int.h"
 
 __extension__ typedef unsigned __int128 u128;
@@ -85,16 +86,20 @@ hme_check_period(const char *s, size_t len)
 	int month;
 
 	if ((len == 4 || len == 7) && isdigits(s, 4) && s[0] == '0')
-		return "period must be a year from 1000, YYYY or YYYY-MM";
+		/* TRANSLATORS: %s is the value as written. */
+		return N_("period must be a year from 1000, YYYY or YYYY-MM, "
+		    "not %s");
 	if (len == 4 && isdigits(s, 4))
 		return NULL;
 	if (len == 7 && isdigits(s, 4) && s[4] == '-' && isdigits(s + 5, 2)) {
 		month = (s[5] - '0') * 10 + (s[6] - '0');
 		if (month >= 1 && month <= 12)
 			return NULL;
-		return "period month must be 01..12";
+		/* TRANSLATORS: %s is the value as written. */
+		return N_("period month must be 01..12, not %s");
 	}
-	return "period must be a year YYYY or a month YYYY-MM";
+	/* TRANSLATORS: %s is the value as written. */
+	return N_("period must be a year YYYY or a month YYYY-MM, not %s");
 }
 
 /* memchr, not a byte loop: every response's unit comes here. */
@@ -105,17 +110,18 @@ hme_check_unit(const char *s, size_t len)
 	int levels = 1;
 
 	if (len == 0)
-		return "unit is empty";
+		return N_("unit is empty");
 	if (memchr(s, '\0', len) != NULL)
-		return "unit contains a NUL character";
+		return N_("unit contains a NUL character");
 	if (s[0] == '/' || s[len - 1] == '/')
-		return "unit has an empty level (a '/' at either end, or \"//\")";
+		return N_("unit has an empty level (a '/' at either end, or "
+		    "\"//\")");
 	while ((q = memchr(p, '/', (size_t)(end - p))) != NULL) {
 		if (q[1] == '/')
-			return "unit has an empty level (a '/' at either end, "
-			    "or \"//\")";
+			return N_("unit has an empty level (a '/' at either "
+			    "end, or \"//\")");
 		if (++levels > HME_MAX_LEVELS)
-			return "unit has more than 16 levels";
+			return N_("unit has more than 16 levels");
 		p = q + 1;
 	}
 	return NULL;

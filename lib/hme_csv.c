@@ -18,6 +18,7 @@
 #include "tuff/diag.h"
 #include "tuff/hash.h"
 #include "tuff/hme.h"
+#include "tuff/i18n.h"
 #include "tuff/names.h"
 #include "tuff/record.h"
 #include "tuff/run.h"
@@ -220,12 +221,18 @@ hme_input_add(struct hme_input *in, const struct hme_response *r,
 }
 
 int
-hme_input_skip(struct hme_input *in, struct tuff_error *e, const char *what)
+hme_input_skip(struct hme_input *in, struct tuff_error *e,
+    enum hme_skipped what)
 {
 	if (!in->skip_invalid)
 		return -1;
-	tuff_input_warning(e->file, e->line, e->column, "%s; %s skipped",
-	    e->msg, what);
+	/* TRANSLATORS: %s is the problem found in the record or row. */
+	if (what == HME_SKIP_ROW)
+		tuff_input_warning(e->file, e->line, e->column,
+		    "%s; row skipped", e->msg);
+	else
+		tuff_input_warning(e->file, e->line, e->column,
+		    "%s; record skipped", e->msg);
 	in->skipped++;
 	return 0;
 }
@@ -437,6 +444,7 @@ row_response(const struct csv_row *row, size_t ncols, const size_t col[],
 {
 	const struct csv_field *f;
 	const char *s, *msg;
+	char shown[48];
 	size_t len;
 	char *p;
 	int i;
@@ -448,7 +456,7 @@ row_response(const struct csv_row *row, size_t ncols, const size_t col[],
 	f = &row->fields[col[HME_COL_UNIT]];
 	trim(f, &s, &len);
 	if ((msg = hme_check_unit(s, len)) != NULL)
-		return tuff_seterr(e, name, f->line, f->column, "%s", msg);
+		return tuff_seterr(e, name, f->line, f->column, "%s", _(msg));
 	if (len + 1 > st->cap) {
 		if ((p = realloc(st->unit, len + 1)) == NULL)
 			return tuff_seterr(e, name, 0, 0, "out of memory");
@@ -464,9 +472,11 @@ row_response(const struct csv_row *row, size_t ncols, const size_t col[],
 	r->column = f->column;
 	f = &row->fields[col[HME_COL_PERIOD]];
 	trim(f, &s, &len);
-	if ((msg = hme_check_period(s, len)) != NULL)
-		return tuff_seterr(e, name, f->line, f->column,
-		    "%s, not \"%.*s\"", msg, (int)(len > 40 ? 40 : len), s);
+	if ((msg = hme_check_period(s, len)) != NULL) {
+		snprintf(shown, sizeof(shown), "\"%.*s\"",
+		    (int)(len > 40 ? 40 : len), s);
+		return tuff_seterr(e, name, f->line, f->column, msg, shown);
+	}
 	memcpy(st->period, s, len);
 	st->period[len] = '\0';
 	r->period = st->period;
@@ -534,7 +544,8 @@ hme_read_csv(struct hme_input *in, FILE *fp, const char *name,
 		rows++;
 		/* A problem without a line is out of memory: never skipped. */
 		if (row_response(&row, ncols, col, &st, &r, name, e) == -1)
-			rc = e->line == 0 ? -1 : hme_input_skip(in, e, "row");
+			rc = e->line == 0 ? -1 : hme_input_skip(in, e,
+			    HME_SKIP_ROW);
 		else
 			rc = hme_input_add(in, &r, e);
 	}

@@ -12,6 +12,7 @@
 #include "tuff/csv.h"
 #include "tuff/diag.h"
 #include "tuff/hme.h"
+#include "tuff/i18n.h"
 #include "tuff/record.h"
 #include "width.h"
 
@@ -130,10 +131,31 @@ enum col {
 	C_UNIT, C_PERIOD, C_RESP, C_INDEX, C_MOT, C_LEAD, C_GOV, C_PREV,
 	C_CHANGE, NCOL
 };
+/* The headings, looked up where used (the YAML keys stay English). */
 static const char *const col_names[NCOL] = {
-	"unit", "period", "respondents", "index", "motivation", "leadership",
-	"governance", "previous", "change"
+	/* TRANSLATORS: headings of hme-score's table: the unit, the
+	 * period, how many answered, the HME total index, its three
+	 * subindexes, the previous period's index and the change since. */
+	N_("unit"), N_("period"), N_("respondents"), N_("index"),
+	N_("motivation"), N_("leadership"), N_("governance"), N_("previous"),
+	N_("change")
 };
+
+/*
+ * tenths as a figure for people, in buf: "82.5", or "82,5" when the
+ * user's LC_NUMERIC writes a decimal comma (the process's own stays
+ * "C", so tuff_fmt_dec1 always writes a point).
+ */
+static char *
+fmt_figure(char *buf, long tenths)
+{
+	char *p;
+
+	tuff_fmt_dec1(buf, tenths);
+	if (tuff_decimal_comma() && (p = strchr(buf, '.')) != NULL)
+		*p = ',';
+	return buf;
+}
 
 /* The text of one cell, in buf (CELL bytes) or a literal. */
 static const char *
@@ -154,25 +176,25 @@ cell(const struct hme_score *sc, enum col c, char *buf)
 		if (sc->suppressed)
 			return "*";
 		return sc->published & HME_PUB_INDEX ?
-		    tuff_fmt_dec1(buf, sc->index) : "-";
+		    fmt_figure(buf, sc->index) : "-";
 	case C_MOT:
 	case C_LEAD:
 	case C_GOV:
 		if (sc->suppressed)
 			return "*";
 		return sc->published & HME_PUB_SUB(c - C_MOT) ?
-		    tuff_fmt_dec1(buf, sc->sub[c - C_MOT]) : "-";
+		    fmt_figure(buf, sc->sub[c - C_MOT]) : "-";
 	case C_PREV:
 		if (sc->prev_period == NULL)
 			return "";
-		snprintf(buf, CELL, "%s (%s)", tuff_fmt_dec1(d, sc->prev_index),
+		snprintf(buf, CELL, "%s (%s)", fmt_figure(d, sc->prev_index),
 		    sc->prev_period);
 		return buf;
 	case C_CHANGE:
 		if (sc->prev_period == NULL)
 			return "";
 		buf[0] = '+';
-		tuff_fmt_dec1(buf + (sc->change >= 0), sc->change);
+		fmt_figure(buf + (sc->change >= 0), sc->change);
 		return buf;
 	default:
 		return "";
@@ -215,7 +237,7 @@ table_row(FILE *fp, const struct hme_score *sc, const int show[NCOL],
 		owed += first ? 0 : 2;
 		first = 0;
 		put_cell(fp, &owed, sc != NULL ? cell(sc, c, buf) :
-		    col_names[c], w[c], c <= C_PERIOD);
+		    _(col_names[c]), w[c], c <= C_PERIOD);
 	}
 	fputc('\n', fp);
 }
@@ -225,8 +247,19 @@ enum icol {
 	I_ITEM, I_ANSWERED, I_1, I_2, I_3, I_4, I_5, I_INDEX, I_TEXT, NICOL
 };
 static const char *const icol_names[NICOL] = {
-	"item", "answered", "1", "2", "3", "4", "5", "index", "text"
+	/* TRANSLATORS: headings of the table of questions (--items): the
+	 * question's id, how many answered it, how many gave each answer
+	 * 1 to 5 (not translated), its index and its wording. */
+	N_("item"), N_("answered"), "1", "2", "3", "4", "5", N_("index"),
+	N_("text")
 };
+
+/* A heading of the table of questions, in the user's language. */
+static const char *
+icol_name(enum icol c)
+{
+	return c >= I_1 && c <= I_5 ? icol_names[c] : _(icol_names[c]);
+}
 
 static const char *
 icell(const struct hme_score *sc, int i, enum icol c, char *buf)
@@ -240,7 +273,7 @@ icell(const struct hme_score *sc, int i, enum icol c, char *buf)
 		snprintf(buf, 32, "%lu", (unsigned long)sc->answered[i]);
 		return buf;
 	case I_INDEX:
-		return pub ? tuff_fmt_dec1(buf, sc->item[i]) : "*";
+		return pub ? fmt_figure(buf, sc->item[i]) : "*";
 	case I_TEXT:
 		return hme_item_text(i);
 	default:
@@ -260,17 +293,20 @@ items_table(FILE *fp, const struct hme_score *sc, char *buf)
 	char num[32];
 	int c, i;
 
+	/* The group: its unit (escaped) and period, two spaces apart. */
+	buf[0] = '\0';
+	if (sc->unit != NULL)
+		tuff_escape(buf, CELL - 16, sc->unit, strlen(sc->unit));
+	if (sc->period != NULL)
+		snprintf(buf + strlen(buf), 16, "%s%s", sc->unit != NULL ?
+		    "  " : "", sc->period);
 	fputc('\n', fp);
-	if (sc->unit != NULL) {
-		tuff_escape(buf, CELL, sc->unit, strlen(sc->unit));
-		fputs(buf, fp);
-	}
-	fprintf(fp, "%s%s (%lu respondent%s)\n", sc->unit != NULL &&
-	    sc->period != NULL ? "  " : "", sc->period != NULL ? sc->period :
-	    "", (unsigned long)sc->respondents, sc->respondents == 1 ? "" :
-	    "s");
+	/* TRANSLATORS: the heading of a group's table of questions: the
+	 * unit and period, then how many answered. */
+	fprintf(fp, P_("%s (%lu respondent)\n", "%s (%lu respondents)\n",
+	    sc->respondents), buf, (unsigned long)sc->respondents);
 	for (c = 0; c < NICOL; c++) {
-		w[c] = tuff_width(icol_names[c]);
+		w[c] = tuff_width(icol_name(c));
 		for (i = 0; i < HME_NITEMS; i++)
 			if ((k = tuff_width(icell(sc, i, c, num))) > w[c])
 				w[c] = k;
@@ -279,7 +315,7 @@ items_table(FILE *fp, const struct hme_score *sc, char *buf)
 		owed = 0;
 		for (c = 0; c < NICOL; c++) {
 			owed += c > 0 ? 2 : 0;
-			put_cell(fp, &owed, i < 0 ? icol_names[c] :
+			put_cell(fp, &owed, i < 0 ? icol_name(c) :
 			    icell(sc, i, c, num), w[c], c == I_ITEM ||
 			    c == I_TEXT);
 		}
@@ -288,8 +324,52 @@ items_table(FILE *fp, const struct hme_score *sc, char *buf)
 }
 
 /*
+ * Under --skip-invalid, how many responses were scored and how many
+ * skipped: each count with its own plural, so two clauses.
+ */
+static void
+summary(FILE *fp, const struct hme_input *in)
+{
+	char scored[64], skipped[64];
+
+	snprintf(scored, sizeof(scored), P_("%lu response scored",
+	    "%lu responses scored", in->responses),
+	    (unsigned long)in->responses);
+	snprintf(skipped, sizeof(skipped), P_("%lu invalid skipped",
+	    "%lu invalid skipped", in->skipped), (unsigned long)in->skipped);
+	/* TRANSLATORS: the two clauses above, "12 responses scored" and
+	 * "1 invalid skipped", as one line under the table. */
+	fprintf(fp, _("%s, %s\n"), scored, skipped);
+}
+
+/* What the marks in the table mean, and the threshold they follow. */
+static void
+legend(FILE *fp, const struct hme_config *cf)
+{
+	unsigned long n = cf->min_group;
+
+	if (cf->method == HME_METHOD_RESPONDENT)
+		/* TRANSLATORS: the legend under hme-score's table: "*"
+		 * marks a group with too few respondents to publish
+		 * anything, "-" a figure left out (too few answers, or held
+		 * back so that none can be computed); the threshold is
+		 * --min-group; "respondent" is --method's value. */
+		fprintf(fp, P_("* suppressed, - left out (anonymity threshold: "
+		    "%lu respondent; respondent method)\n",
+		    "* suppressed, - left out (anonymity threshold: "
+		    "%lu respondents; respondent method)\n", n), n);
+	else
+		/* TRANSLATORS: the legend under hme-score's table, as
+		 * above, for the default method. */
+		fprintf(fp, P_("* suppressed, - left out (anonymity threshold: "
+		    "%lu respondent)\n",
+		    "* suppressed, - left out (anonymity threshold: "
+		    "%lu respondents)\n", n), n);
+}
+
+/*
  * Text columns to the left, numbers to the right, and a legend for the
- * marks.  No groups, no table.
+ * marks.  No groups, no table.  Figures take the user's decimal comma.
  */
 int
 hme_write_table(FILE *fp, const struct hme_config *cf,
@@ -308,7 +388,7 @@ hme_write_table(FILE *fp, const struct hme_config *cf,
 	show[C_PERIOD] = cf->by != HME_BY_UNIT;
 	show[C_PREV] = show[C_CHANGE] = cf->trend;
 	for (c = 0; c < NCOL; c++) {
-		w[c] = tuff_width(col_names[c]);
+		w[c] = tuff_width(_(col_names[c]));
 		for (i = 0; i < n; i++)
 			if (show[c] &&
 			    (k = tuff_width(cell(&sc[i], c, buf))) > w[c])
@@ -322,16 +402,9 @@ hme_write_table(FILE *fp, const struct hme_config *cf,
 	for (i = 0; items && i < n; i++)
 		items_table(fp, &sc[i], buf);
 	if (in->skip_invalid)
-		fprintf(fp, "%lu response%s scored, %lu invalid skipped\n",
-		    (unsigned long)in->responses,
-		    in->responses == 1 ? "" : "s",
-		    (unsigned long)in->skipped);
+		summary(fp, in);
 	if (n > 0)
-		fprintf(fp, "* suppressed, - left out (anonymity threshold: "
-		    "%lu respondent%s%s)\n", cf->min_group,
-		    cf->min_group == 1 ? "" : "s",
-		    cf->method == HME_METHOD_RESPONDENT ?
-		    "; respondent method" : "");
+		legend(fp, cf);
 	free(buf);
 	return 0;
 }
@@ -507,10 +580,9 @@ hme_write(FILE *fp, struct tuff_writer *w, const struct hme_config *cf,
 		    format == HME_FORMAT_CSV_SV);
 		break;
 	}
-	if (in->foreign == 1)
-		tuff_warnx("warning: 1 record of another kind is not shown");
-	else if (in->foreign > 1)
-		tuff_warnx("warning: %lu records of other kinds are not shown",
-		    (unsigned long)in->foreign);
+	if (in->foreign > 0)
+		tuff_diag("warning", NULL, 0, 0, P_("%lu record of another "
+		    "kind is not shown", "%lu records of other kinds are not "
+		    "shown", in->foreign), (unsigned long)in->foreign);
 	return 0;
 }

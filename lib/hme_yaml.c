@@ -6,11 +6,13 @@
  * fast path: its events feed a small state machine that validates it
  * and fills a struct hme_response, and a key checker that finds
  * duplicate keys in every mapping of the record, as the tree reader
- * does (the same keys equal, the same pair reported).  Any other
- * document is built as a tree (tuff_reader_build), which checks its
- * keys itself; a tree whose kind is hme-response is then replayed as
- * events into the same state machine, so there is one validator, and
- * anything else is a record of another kind, passed on (pass_foreign).
+ * does (the same keys equal, the same pair reported).  A record of
+ * another kind that needs no word is checked as it is read, without a
+ * tree, and its text copied out (pass).  Any other document is built
+ * as a tree (tuff_reader_build), which checks its keys itself; a tree
+ * whose kind is hme-response is then replayed as events into the same
+ * state machine, so there is one validator, and anything else is a
+ * record of another kind, passed on (pass_foreign).
  */
 #include <ctype.h>
 #include <stdarg.h>
@@ -19,7 +21,9 @@
 
 #include "tuff/diag.h"
 #include "tuff/hme.h"
+#include "tuff/i18n.h"
 #include "tuff/record.h"
+#include "tuff/run.h"
 #include "tuff/scalar.h"
 #include "tuff/schema.h"
 #include "hme_keys.h"
@@ -76,27 +80,40 @@ struct rec {
 	struct buf	 id;
 	unsigned long	 idline, idcol;
 	unsigned char	 answers[HME_NITEMS];
+	/* Across records: the last other kind found to need no word. */
+	struct tuff_quiet quiet;
 };
 
-/* Record a problem at ev (the first one is the one reported). */
+/* Keep msg as the problem at ev (the first one is the one reported). */
 static void
-problem(struct rec *rc, const struct tuff_event *ev, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-problem(struct rec *rc, const struct tuff_event *ev, const char *fmt, ...)
+keep(struct rec *rc, const struct tuff_event *ev, const char *msg)
 {
-	va_list ap;
-
 	if (rc->invalid)
 		return;
 	rc->invalid = 1;
 	rc->err.file = rc->name;
 	rc->err.line = ev != NULL ? ev->line : rc->line;
 	rc->err.column = ev != NULL ? ev->column : rc->column;
+	snprintf(rc->err.msg, sizeof(rc->err.msg), "%s", msg);
+}
+
+/* A problem at ev, its message from fmt looked up in the catalog. */
+static void
+invalid(struct rec *rc, const struct tuff_event *ev, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+invalid(struct rec *rc, const struct tuff_event *ev, const char *fmt, ...)
+{
+	char msg[sizeof(rc->err.msg)];
+	va_list ap;
+
+	if (rc->invalid)
+		return;
 	va_start(ap, fmt);
-	vsnprintf(rc->err.msg, sizeof(rc->err.msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), _(fmt), ap);
 	va_end(ap);
+	keep(rc, ev, msg);
 }
 
 static int
@@ -118,35 +135,63 @@ scalar_of(const struct tuff_event *ev)
 }
 
 /*
- * A value of the wrong type or form: "WHAT, not VALUE", the value as
- * written, and a hint when the scalar rule has one for the type wanted
- * (TUFF_T_BAD: only for a tag that contradicts its value).
+ * A value as a message shows it: "a mapping" or "a sequence" (in the
+ * user's language), or in buf (size bytes) "null" for an empty plain
+ * scalar, else the scalar as written.
  */
-static void
-bad_value(struct rec *rc, const struct tuff_event *ev, const char *what,
-    enum tuff_stype want)
+static const char *
+shown(const struct tuff_event *ev, char *buf, size_t size)
 {
 	struct tuff_scalar s;
-	char shown[320];
-	const char *hint = "";
 
-	if (is_collection(ev)) {
-		problem(rc, ev, "%s, not %s", what,
-		    ev->type == TUFF_EV_MAP_START ? "a mapping" : "a sequence");
-		return;
-	}
+	if (ev->type == TUFF_EV_MAP_START)
+		return _("a mapping");
+	if (ev->type == TUFF_EV_SEQ_START)
+		return _("a sequence");
 	s = scalar_of(ev);
 	if (s.len == 0 && s.tag == NULL && s.style == TUFF_PLAIN)
-		snprintf(shown, sizeof(shown), "null");
+		snprintf(buf, size, "null");
 	else
-		tuff_scalar_show(&s, shown, sizeof(shown));
-	if (want != TUFF_T_BAD || tuff_scalar_type(&s) == TUFF_T_BAD)
-		hint = tuff_scalar_hint(&s, want == TUFF_T_BAD ? TUFF_T_STR :
-		    want);
-	if (*hint != '\0')
-		problem(rc, ev, "%s, not %s; %s", what, shown, hint);
-	else
-		problem(rc, ev, "%s, not %s", what, shown);
+		tuff_scalar_show(&s, buf, size);
+	return buf;
+}
+
+/*
+ * A value of the wrong type or form: the message from fmt (looked up;
+ * its arguments name the value as shown() does), and after it a hint
+ * when the scalar rule has one for the type wanted (TUFF_T_BAD: only
+ * for a tag that contradicts its value).
+ */
+static void
+invalid_value(struct rec *rc, const struct tuff_event *ev,
+    enum tuff_stype want, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+invalid_value(struct rec *rc, const struct tuff_event *ev,
+    enum tuff_stype want, const char *fmt, ...)
+{
+	struct tuff_scalar s;
+	char msg[sizeof(rc->err.msg)];
+	const char *hint = "";
+	size_t n;
+	va_list ap;
+
+	if (rc->invalid)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), _(fmt), ap);
+	va_end(ap);
+	if (!is_collection(ev)) {
+		s = scalar_of(ev);
+		if (want != TUFF_T_BAD || tuff_scalar_type(&s) == TUFF_T_BAD)
+			hint = tuff_scalar_hint(&s, want == TUFF_T_BAD ?
+			    TUFF_T_STR : want);
+	}
+	/* Two clauses, each whole: the problem; how to mend it. */
+	if (*hint != '\0' && (n = strlen(msg)) < sizeof(msg))
+		snprintf(msg + n, sizeof(msg) - n, "; %s", hint);
+	keep(rc, ev, msg);
 }
 
 /*
@@ -190,7 +235,7 @@ static void
 answer(struct rec *rc, const struct tuff_event *ev, int item)
 {
 	struct tuff_scalar s;
-	char what[64];
+	char buf[320];
 	long v;
 
 	/* The usual case first: one plain digit. */
@@ -215,9 +260,10 @@ answer(struct rec *rc, const struct tuff_event *ev, int item)
 			break;
 		}
 	}
-	snprintf(what, sizeof(what), "answer to %s must be an integer 1..5 "
-	    "or null", hme_item_id(item));
-	bad_value(rc, ev, what, TUFF_T_INT);
+	/* TRANSLATORS: the question's id (m1 ... s3), the value given. */
+	invalid_value(rc, ev, TUFF_T_INT, "answer to %s must be an integer "
+	    "1..5 or null, not %s", hme_item_id(item), shown(ev, buf,
+	    sizeof(buf)));
 }
 
 /* A top-level key, or the record's end. */
@@ -232,15 +278,15 @@ on_key(struct rec *rc, const struct tuff_event *ev, struct tuff_error *e)
 			return -1;
 		for (i = K_KIND; i <= K_ANSWERS; i++)
 			if (!(rc->seen & (1U << i)))
-				problem(rc, NULL, "hme-response without "
+				invalid(rc, NULL, "hme-response without "
 				    "required key \"%s\"", key_names[i]);
 		rc->st = S_END;
 		return 0;
 	}
 	rc->st = S_VALUE;
 	if (is_collection(ev)) {
-		problem(rc, ev, "a key must be a scalar, not %s",
-		    ev->type == TUFF_EV_MAP_START ? "a mapping" : "a sequence");
+		invalid(rc, ev, "a key must be a scalar, not %s", shown(ev,
+		    NULL, 0));
 		rc->key = K_OTHER;
 		return skip(rc, ev, S_VALUE, 1, e);
 	}
@@ -302,14 +348,16 @@ on_value(struct rec *rc, const struct tuff_event *ev, struct tuff_error *e)
 {
 	enum tuff_stype t = value_type(ev);
 	const char *msg;
+	char buf[320];
 
 	rc->st = S_KEY;
 	switch (rc->key) {
 	case K_UNIT:
 		if (t != TUFF_T_STR)
-			bad_value(rc, ev, "unit must be a string", TUFF_T_STR);
+			invalid_value(rc, ev, TUFF_T_STR, "unit must be a "
+			    "string, not %s", shown(ev, buf, sizeof(buf)));
 		else if ((msg = hme_check_unit(ev->val, ev->len)) != NULL)
-			problem(rc, ev, "%s", msg);
+			keep(rc, ev, _(msg));
 		else if (hme_buf_set(&rc->unit, ev->val, ev->len) == -1)
 			return hme_kc_nomem(rc->name, e);
 		rc->uline = ev->line;
@@ -317,10 +365,12 @@ on_value(struct rec *rc, const struct tuff_event *ev, struct tuff_error *e)
 		break;
 	case K_PERIOD:
 		if (t != TUFF_T_STR && t != TUFF_T_INT)
-			bad_value(rc, ev, "period must be a year YYYY or a "
-			    "month YYYY-MM", TUFF_T_BAD);
+			invalid_value(rc, ev, TUFF_T_BAD, "period must be a "
+			    "year YYYY or a month YYYY-MM, not %s", shown(ev,
+			    buf, sizeof(buf)));
 		else if ((msg = hme_check_period(ev->val, ev->len)) != NULL)
-			bad_value(rc, ev, msg, TUFF_T_BAD);
+			invalid_value(rc, ev, TUFF_T_BAD, msg, shown(ev, buf,
+			    sizeof(buf)));
 		else
 			memcpy(rc->period, ev->val, ev->len + 1);
 		break;
@@ -336,13 +386,15 @@ on_value(struct rec *rc, const struct tuff_event *ev, struct tuff_error *e)
 			return rc->check_keys ? hme_kc_open(&rc->kc, ev, 0, 1,
 			    rc->name, e) : 0;
 		}
-		bad_value(rc, ev, "answers must be a list of 9 answers or a "
-		    "mapping of item ids", TUFF_T_BAD);
+		invalid_value(rc, ev, TUFF_T_BAD, "answers must be a list of "
+		    "9 answers or a mapping of item ids, not %s", shown(ev, buf,
+		    sizeof(buf)));
 		break;
 	case K_ID:
 		if (t != TUFF_T_STR && t != TUFF_T_INT)
-			bad_value(rc, ev, "id must be a string or an integer",
-			    TUFF_T_STR);
+			invalid_value(rc, ev, TUFF_T_STR, "id must be a string "
+			    "or an integer, not %s", shown(ev, buf,
+			    sizeof(buf)));
 		else if (hme_buf_set(&rc->id, ev->val, ev->len) == -1)
 			return hme_kc_nomem(rc->name, e);
 		rc->idline = ev->line;
@@ -368,14 +420,14 @@ on_seq_item(struct rec *rc, const struct tuff_event *ev, struct tuff_error *e)
 		at.line = rc->aline;
 		at.column = rc->acol;
 		if (rc->nans < HME_NITEMS)
-			problem(rc, &at, "answers must have %d items, not %d",
+			invalid(rc, &at, "answers must have %d items, not %d",
 			    HME_NITEMS, rc->nans);
 		rc->st = S_KEY;
 		return 0;
 	}
 	/* Never past the array: the tenth answer on is a problem. */
 	if (rc->nans >= HME_NITEMS)
-		problem(rc, ev, "answers must have %d items, not more",
+		invalid(rc, ev, "answers must have %d items, not more",
 		    HME_NITEMS);
 	else
 		answer(rc, ev, rc->nans++);
@@ -390,10 +442,10 @@ static void
 unknown_item(struct rec *rc, const struct tuff_event *ev)
 {
 	struct tuff_scalar s = scalar_of(ev);
-	char shown[320], lower[3];
+	char text[320], lower[3];
 	int i = -1;
 
-	tuff_scalar_show(&s, shown, sizeof(shown));
+	tuff_scalar_show(&s, text, sizeof(text));
 	if (ev->len == 2) {
 		lower[0] = (char)tolower((unsigned char)ev->val[0]);
 		lower[1] = (char)tolower((unsigned char)ev->val[1]);
@@ -401,11 +453,11 @@ unknown_item(struct rec *rc, const struct tuff_event *ev)
 		i = hme_item_of(lower);
 	}
 	if (i >= 0)
-		problem(rc, ev, "unknown item id %s (did you mean %s?)",
-		    shown, hme_item_id(i));
+		invalid(rc, ev, "unknown item id %s (did you mean %s?)",
+		    text, hme_item_id(i));
 	else
-		problem(rc, ev, "unknown item id %s (the items are m1 m2 m3 "
-		    "l1 l2 l3 s1 s2 s3)", shown);
+		invalid(rc, ev, "unknown item id %s (the items are m1 m2 m3 "
+		    "l1 l2 l3 s1 s2 s3)", text);
 }
 
 static int
@@ -420,8 +472,8 @@ on_map_key(struct rec *rc, const struct tuff_event *ev, struct tuff_error *e)
 	rc->st = S_MAP_VALUE;
 	rc->item = -1;
 	if (is_collection(ev)) {
-		problem(rc, ev, "an item id must be a scalar, not %s",
-		    ev->type == TUFF_EV_MAP_START ? "a mapping" : "a sequence");
+		invalid(rc, ev, "an item id must be a scalar, not %s",
+		    shown(ev, NULL, 0));
 		return skip(rc, ev, S_MAP_VALUE, 1, e);
 	}
 	if (ev->len != 2 || (i = hme_item_of(ev->val)) == -1) {
@@ -543,7 +595,7 @@ rec_done(struct hme_input *in, struct rec *rc, struct tuff_error *e)
 
 	if (rc->invalid) {
 		*e = rc->err;
-		return hme_input_skip(in, e, "record");
+		return hme_input_skip(in, e, HME_SKIP_RECORD);
 	}
 	memset(&r, 0, sizeof(r));
 	r.unit = rc->unit.s;
@@ -742,6 +794,36 @@ fast(struct hme_input *in, struct tuff_reader *r, struct rec *rc,
 	}
 }
 
+/*
+ * A record of another kind is passed on unbuilt, as the other tools
+ * pass the records they do not read: its first key a plain "kind",
+ * whose value is a kind that needs no word.  Any other is built, so
+ * that it is checked and warned about as a tree.
+ */
+static int
+may_pass(struct rec *rc, const struct tuff_event *key,
+    const struct tuff_event *val)
+{
+	return key->style == TUFF_PLAIN && key->tag == NULL &&
+	    val->type == TUFF_EV_SCALAR && val->tag == NULL && val->len > 0 &&
+	    strlen(val->val) == val->len &&
+	    tuff_kind_quiet(&rc->quiet, val->val);
+}
+
+/* Check the rest of such a record, and copy its text out. */
+static int
+pass(struct hme_input *in, struct tuff_reader *r,
+    const struct tuff_event *key, struct tuff_error *e)
+{
+	if (tuff_reader_pass_rest(r, key->line, key->column, e) == -1)
+		return -1;
+	in->foreign++;
+	/* A write error is sticky in the writer, reported at its close. */
+	if (in->w != NULL)
+		(void)tuff_write_raw(in->w, tuff_reader_raw(r));
+	return 0;
+}
+
 /* The next event, where the document must go on. */
 static int
 next_ev(struct tuff_reader *r, const char *name, struct tuff_event *ev,
@@ -777,8 +859,11 @@ document(struct hme_input *in, struct tuff_reader *r, const char *name,
 	if (next_ev(r, name, ev, e) == -1)
 		return -1;
 	if (ev->type != TUFF_EV_SCALAR || ev->len != strlen(KIND) ||
-	    strcmp(ev->val, KIND) != 0)
+	    strcmp(ev->val, KIND) != 0) {
+		if (may_pass(rc, &sv[2].ev, ev))
+			return pass(in, r, &sv[2].ev, e);
 		return build(in, r, rc, sv, 3, ev, e);
+	}
 	rec_start(rc, name, sv[1].ev.line, sv[1].ev.column, 1);
 	if (feed(rc, &sv[1].ev, e) == -1 || feed(rc, &sv[2].ev, e) == -1 ||
 	    feed(rc, ev, e) == -1)

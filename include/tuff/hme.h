@@ -34,7 +34,10 @@ const char	*hme_subindex_name(int sub);
 
 /*
  * Validation of the grouping keys; each returns NULL when s is fine,
- * else a message fit for "error: MESSAGE".  A period is a year YYYY or
+ * else a message in English, to be looked up with _() where used:
+ * hme_check_unit's is fit for "error: MESSAGE", hme_check_period's is
+ * a printf format with one %s for the value as the caller shows it.
+ * A period is a year YYYY or
  * a month YYYY-MM, the year from 1000; a unit is non-empty, has no
  * empty level ('/' at either end or "//") and at most HME_MAX_LEVELS
  * levels.
@@ -200,14 +203,19 @@ int	hme_input_column(struct hme_input *, const char *arg);
  * hme_input_add counts a valid one: 0, or -1 with e filled (its id
  * seen before, with both positions; past HME_MAX_COUNT; out of
  * memory), never to be skipped.  hme_input_skip takes an invalid one
- * whose problem is in e: with skip_invalid it warns (an error under
- * --strict), "; WHAT skipped" appended, counts it and returns 0;
- * otherwise it returns -1 and leaves e as it is.
+ * whose problem is in e, a record or a CSV row as what says: with
+ * skip_invalid it warns (an error under --strict), "; record skipped"
+ * or "; row skipped" appended, counts it and returns 0; otherwise it
+ * returns -1 and leaves e as it is.
  */
+enum hme_skipped {
+	HME_SKIP_RECORD,
+	HME_SKIP_ROW
+};
 int	hme_input_add(struct hme_input *, const struct hme_response *,
 	    struct tuff_error *e);
 int	hme_input_skip(struct hme_input *, struct tuff_error *e,
-	    const char *what);
+	    enum hme_skipped what);
 
 /*
  * Output.  hme_write_score writes the hme-score record of one group,
