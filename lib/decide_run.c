@@ -747,12 +747,12 @@ twice(decide_report_fn *report, void *arg, const char *what,
 	   (decision, assignment, challenge), the second its id. */
 	if (first->file != NULL && at->file != NULL &&
 	    tuff_inputs_same(first->file, at->file))
-		report_problem(report, arg, at, "%s %s is there twice (first at "
-		    "%s:%lu; given twice?)", what, id, first->file,
+		report_problem(report, arg, at, "%s %s is there twice "
+		    "(first at %s:%lu; given twice?)", what, id, first->file,
 		    first->line);
 	else
-		report_problem(report, arg, at, "%s %s is there twice (first at "
-		    "%s:%lu)", what, id, first->file, first->line);
+		report_problem(report, arg, at, "%s %s is there twice "
+		    "(first at %s:%lu)", what, id, first->file, first->line);
 }
 
 static size_t

@@ -84,8 +84,8 @@ static const struct tbls_rule rules[] = {
 	  TBLS_ASSIGNMENT,
 	  N_("quality steering uses qualitative methods as well as "
 	  "quantitative ones"),
-	  N_("every indicator is quantitative; add a qualitative one that hears "
-	  "those concerned"),
+	  N_("every indicator is quantitative; add a qualitative one that "
+	  "hears those concerned"),
 	  quantitative_only },
 	{ "oppenhet.feedback-missing", TBLS_OPPENHET, TBLS_WARNING,
 	  TBLS_ASSIGNMENT,
@@ -108,7 +108,8 @@ static const struct tbls_rule rules[] = {
 	  N_("an open obstacle has no owner; name who removes it"),
 	  obstacle_unowned },
 	{ "stod.obstacle-stale", TBLS_STOD, TBLS_WARNING, TBLS_ASSIGNMENT,
-	  N_("a vägröjare removes obstacles; an old open one says nobody does"),
+	  N_("a vägröjare removes obstacles; an old open one says nobody "
+	  "does"),
 	  N_("an obstacle has been open too long"),
 	  obstacle_stale },
 	{ "helhetssyn.collaboration-missing", TBLS_HELHETSSYN, TBLS_WARNING,
