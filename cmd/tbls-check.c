@@ -16,6 +16,7 @@
 
 #include "tuff/date.h"
 #include "tuff/diag.h"
+#include "tuff/i18n.h"
 #include "tuff/journey.h"
 #include "tuff/run.h"
 #include "tuff/schema.h"
@@ -63,7 +64,7 @@ static const struct option longopts[] = {
 static void
 usage(FILE *fp)
 {
-	fprintf(fp,
+	fprintf(fp, _(
 	    "usage: %s [-hV] [-o file] [--format yaml|gcc] [--summary]\n"
 	    "       [--fail-on error|warning|note|never] [--stale days]\n"
 	    "       [--as-of date] [--rules file] [--strict] [file ...]\n"
@@ -82,7 +83,7 @@ usage(FILE *fp)
 	    "error\n"
 	    "  -o, --output FILE  write FILE atomically, only on success\n"
 	    "  -h, --help         this help\n"
-	    "  -V, --version      the version\n",
+	    "  -V, --version      the version\n"),
 	    tuff_progname(), tuff_progname());
 }
 
@@ -93,10 +94,11 @@ bad_usage(void)
 	exit(TUFF_ERR);
 }
 
-static void __attribute__((noreturn))
-bad_value(const char *opt, const char *val, const char *want)
+/* Refuse option value val; fmt is a whole sentence with one %s. */
+static void __attribute__((noreturn, format(printf, 1, 0)))
+bad_option(const char *fmt, const char *val)
 {
-	tuff_warnx("%s: expected %s, not \"%s\"", opt, want, val);
+	tuff_warnx(fmt, val);
 	exit(TUFF_ERR);
 }
 
@@ -152,23 +154,24 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **outpath,
 			else if (strcmp(optarg, "yaml") == 0)
 				o->gcc = 0;
 			else
-				bad_value("--format", optarg, "yaml or gcc");
+				bad_option("--format: expected yaml or gcc, not \"%s\"",
+				    optarg);
 			break;
 		case OPT_SUMMARY:
 			o->summary = 1;
 			break;
 		case OPT_FAIL_ON:
 			if ((v = tbls_severity_parse(optarg, 1)) == -1)
-				bad_value("--fail-on", optarg,
-				    "error, warning, note or never");
+				bad_option("--fail-on: expected error, warning, "
+				    "note or never, not \"%s\"", optarg);
 			o->fail_on = (enum tbls_severity)v;
 			break;
 		case OPT_STALE:
 			stale = strtol(optarg, &end, 10);
 			if (*optarg < '0' || *optarg > '9' || *end != '\0' ||
 			    stale > 365L * 1000)
-				bad_value("--stale", optarg,
-				    "a number of days from 0 to 365000");
+				bad_option("--stale: expected a number of days "
+				    "from 0 to 365000, not \"%s\"", optarg);
 			break;
 		case OPT_AS_OF:
 			as_of = optarg;
@@ -306,6 +309,7 @@ main(int argc, char *argv[])
 	int rc, list = 0;
 
 	tuff_setprogname(argv[0]);
+	tuff_i18n_init();
 	memset(&o, 0, sizeof(o));
 	o.fail_on = TBLS_ERROR;
 	tuff_set_diag_conf(&o.diag);

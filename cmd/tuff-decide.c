@@ -19,6 +19,7 @@
 
 #include "tuff/decide.h"
 #include "tuff/diag.h"
+#include "tuff/i18n.h"
 #include "tuff/run.h"
 #include "tuff/schema.h"
 #include "tuff/stream.h"
@@ -59,7 +60,7 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL, 0 }
 };
 
-static const char synopsis[] =
+static const char *const synopsis = N_(
     "usage: tuff-decide --by ROLE [--date DATE] [--assign ID,...] "
     "[--reject ID,...]\n"
     "           [--defer ID,...] [--owner [ID=]NAME] [--due [ID=]DATE]\n"
@@ -68,9 +69,9 @@ static const char synopsis[] =
     "           [--strict] [-o FILE] [file ...]\n"
     "       tuff-decide --due [--as-of DATE] [--within DAYS] "
     "[--delegation FILE]\n"
-    "           [--strict] [-o FILE] [file ...]\n";
+    "           [--strict] [-o FILE] [file ...]\n");
 
-static const char options[] =
+static const char *const options = N_(
     "\n"
     "Decide on the challenges in the stream:\n"
     "  --by ROLE             the role that decides (see --delegation)\n"
@@ -91,7 +92,7 @@ static const char options[] =
     "  --strict              make every warning about the input an error\n"
     "  -o, --output FILE     write FILE atomically, only on success\n"
     "  -h, --help            print this help and exit\n"
-    "  -V, --version         print the version and exit\n";
+    "  -V, --version         print the version and exit\n");
 
 /* What the command line asked for, before anything is read. */
 struct opts {
@@ -120,7 +121,7 @@ struct run {
 static void __attribute__((noreturn))
 usage(void)
 {
-	fputs(synopsis, stderr);
+	fputs(_(synopsis), stderr);
 	exit(TUFF_ERR);
 }
 
@@ -203,8 +204,8 @@ parse_options(int argc, char *argv[], struct opts *o)
 	while ((c = getopt_long(argc, argv, ":ho:V", longopts, &idx)) != -1)
 		switch (c) {
 		case 'h':
-			fputs(synopsis, stdout);
-			fputs(options, stdout);
+			fputs(_(synopsis), stdout);
+			fputs(_(options), stdout);
 			exit(tuff_stdout_status());
 		case 'V':
 			printf("tuff-decide (tuff) %s\n", TUFF_VERSION);
@@ -271,9 +272,11 @@ check_mode(struct opts *o)
 		    "go with --%s", o->decide_only);
 		usage();
 	}
-	if (!o->followup && o->has_within)
-		usage_error("--within goes with --due, which lists %s",
+	if (!o->followup && o->has_within) {
+		tuff_warnx("--within goes with --due, which lists "
 		    "follow-ups");
+		usage();
+	}
 	if (!o->has_as_of)
 		o->as_of = tuff_date_today();
 	if (!o->has_date)
@@ -438,6 +441,7 @@ main(int argc, char *argv[])
 	int rc = TUFF_ERR;
 
 	tuff_setprogname(argv[0]);
+	tuff_i18n_init();
 	memset(&o, 0, sizeof(o));
 	parse_options(argc, argv, &o);
 	tuff_set_diag_conf(&o.diag);

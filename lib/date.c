@@ -2,6 +2,7 @@
 #include <time.h>
 
 #include "tuff/date.h"
+#include "tuff/i18n.h"
 
 /*
  * Days from civil: the era-based algorithm, exact for every year and
@@ -111,9 +112,10 @@ char *
 tuff_date_message(char *msg, size_t size, const char *what, const char *s,
     size_t len, const char *shown)
 {
-	static const char *const months[] = { "January", "February",
-	    "March", "April", "May", "June", "July", "August", "September",
-	    "October", "November", "December" };
+	static const char *const months[] = { N_("January"), N_("February"),
+	    N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+	    N_("August"), N_("September"), N_("October"), N_("November"),
+	    N_("December") };
 	char quoted[80];
 	tuff_day day;
 	int y, m, d;
@@ -126,21 +128,21 @@ tuff_date_message(char *msg, size_t size, const char *what, const char *s,
 	switch (tuff_date_check(s, len, &day)) {
 	case TUFF_DATE_DIGITS:
 		loose_ymd(s, len, &y, &m, &d);
-		snprintf(msg, size, "%s: expected a date YYYY-MM-DD, not %s "
-		    "(write it %04d-%02d-%02d)", what, shown, y, m, d);
+		snprintf(msg, size, _("%s: expected a date YYYY-MM-DD, not %s "
+		    "(write it %04d-%02d-%02d)"), what, shown, y, m, d);
 		break;
 	case TUFF_DATE_MONTH:
-		snprintf(msg, size, "%s: there is no such day as %s (a year "
-		    "has 12 months)", what, shown);
+		snprintf(msg, size, _("%s: there is no such day as %s (a year "
+		    "has 12 months)"), what, shown);
 		break;
 	case TUFF_DATE_DAY:
 		loose_ymd(s, len, &y, &m, &d);
-		snprintf(msg, size, "%s: there is no such day as %s (%s %04d "
-		    "has %d days)", what, shown, months[m - 1], y,
+		snprintf(msg, size, _("%s: there is no such day as %s (%s %04d "
+		    "has %d days)"), what, shown, _(months[m - 1]), y,
 		    days_in_month(y, m));
 		break;
 	default:
-		snprintf(msg, size, "%s: expected a date YYYY-MM-DD, not %s",
+		snprintf(msg, size, _("%s: expected a date YYYY-MM-DD, not %s"),
 		    what, shown);
 		break;
 	}

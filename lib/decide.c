@@ -9,6 +9,7 @@
 
 #include "tuff/decide.h"
 #include "tuff/field.h"
+#include "tuff/i18n.h"
 
 #define NYEARS	10000
 
@@ -187,8 +188,10 @@ in_item(struct tuff_error *e, const char *key, size_t i)
 	char prefix[48];
 	size_t plen, mlen;
 
-	plen = (size_t)snprintf(prefix, sizeof(prefix), "%s: item %zu: ", key,
-	    i + 1);
+	/* TRANSLATORS: put in front of a message about the Nth item of
+	   the list under a key, as in "obstacles: item 2: ...". */
+	plen = (size_t)snprintf(prefix, sizeof(prefix), _("%s: item %zu: "),
+	    key, i + 1);
 	mlen = strnlen(e->msg, sizeof(e->msg) - 1);
 	if (plen + mlen >= sizeof(e->msg))
 		mlen = sizeof(e->msg) - 1 - plen;

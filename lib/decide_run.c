@@ -15,6 +15,7 @@
 #include "tuff/decide.h"
 #include "tuff/diag.h"
 #include "tuff/field.h"
+#include "tuff/i18n.h"
 #include "tuff/record.h"
 #include "tuff/run.h"
 #include "tuff/scalar.h"
@@ -403,9 +404,9 @@ check_picks(struct decide *d, decide_report_fn *report, void *arg)
 		}
 		if (p->outcome == DECIDE_ASSIGN &&
 		    value(d, p, DECIDE_OWNER) == NULL) {
-			snprintf(e.msg, sizeof(e.msg), "%s: an assignment "
+			snprintf(e.msg, sizeof(e.msg), _("%s: an assignment "
 			    "needs an owner: give --owner NAME or --owner "
-			    "%s=NAME", p->id, p->id);
+			    "%s=NAME"), p->id, p->id);
 			report(&e, arg);
 			n++;
 		}
@@ -712,11 +713,11 @@ find_chal(const struct decide *d, const char *id)
 
 /* Report a problem at a place in the stream (at NULL: no place). */
 static void
-problem(decide_report_fn *report, void *arg, const struct pos *at,
+report_problem(decide_report_fn *report, void *arg, const struct pos *at,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 static void
-problem(decide_report_fn *report, void *arg, const struct pos *at,
+report_problem(decide_report_fn *report, void *arg, const struct pos *at,
     const char *fmt, ...)
 {
 	struct tuff_error e;
@@ -729,7 +730,7 @@ problem(decide_report_fn *report, void *arg, const struct pos *at,
 		e.column = at->column;
 	}
 	va_start(ap, fmt);
-	vsnprintf(e.msg, sizeof(e.msg), fmt, ap);
+	vsnprintf(e.msg, sizeof(e.msg), _(fmt), ap);
 	va_end(ap);
 	report(&e, arg);
 }
@@ -742,14 +743,16 @@ static void
 twice(decide_report_fn *report, void *arg, const char *what,
     const struct pos *first, const struct pos *at, const char *id)
 {
+	/* TRANSLATORS: the first %s is a record kind as written
+	   (decision, assignment, challenge), the second its id. */
 	if (first->file != NULL && at->file != NULL &&
 	    tuff_inputs_same(first->file, at->file))
-		problem(report, arg, at, "%s %s is there twice (first at "
-		    "%s:%lu; given twice?)", what, id, first->file,
+		report_problem(report, arg, at, "%s %s is there twice "
+		    "(first at %s:%lu; given twice?)", what, id, first->file,
 		    first->line);
 	else
-		problem(report, arg, at, "%s %s is there twice (first at "
-		    "%s:%lu)", what, id, first->file, first->line);
+		report_problem(report, arg, at, "%s %s is there twice "
+		    "(first at %s:%lu)", what, id, first->file, first->line);
 }
 
 static size_t
@@ -787,7 +790,7 @@ check_decided(struct decide *d, decide_report_fn *report, void *arg)
 		p = &d->picks[i];
 		if (find_chal(d, p->id) != NULL)
 			continue;
-		problem(report, arg, NULL, "%s %s: there is no challenge %s in "
+		report_problem(report, arg, NULL, "%s %s: there is no challenge %s in "
 		    "the input", optnames[p->outcome], p->id, p->id);
 		n++;
 	}
@@ -795,7 +798,7 @@ check_decided(struct decide *d, decide_report_fn *report, void *arg)
 		if (find_pick(d, d->chals[i].id) != NULL ||
 		    regarded(d, d->chals[i].id))
 			continue;
-		problem(report, arg, &d->chals[i].at, "challenge %s is not "
+		report_problem(report, arg, &d->chals[i].at, "challenge %s is not "
 		    "decided: name it in --assign, --reject or --defer",
 		    d->chals[i].id);
 		n++;
@@ -814,12 +817,12 @@ check_pending(struct decide *d, decide_report_fn *report, void *arg)
 		for (j = 0; j < p->n && find_chal(d, p->ids[j]) == NULL; j++)
 			continue;
 		if (j == p->n) {
-			problem(report, arg, &p->at, "a decision to assign "
+			report_problem(report, arg, &p->at, "a decision to assign "
 			    "without an assignment needs a challenge it "
 			    "regards in the input, to fill the assignment from");
 			n++;
 		} else if (d->def[DECIDE_OWNER] == NULL) {
-			problem(report, arg, &p->at, "a decision to assign "
+			report_problem(report, arg, &p->at, "a decision to assign "
 			    "without an assignment gets one, which needs an "
 			    "owner: give --owner NAME");
 			n++;
@@ -877,7 +880,7 @@ check_numbers(struct decide *d, decide_report_fn *report, void *arg)
 	long last;
 
 	if (need_pick_numbers(d) == -1) {
-		problem(report, arg, NULL, "out of memory");
+		report_problem(report, arg, NULL, "out of memory");
 		return 1;
 	}
 	if (d->nneeds > 0)
@@ -889,7 +892,7 @@ check_numbers(struct decide *d, decide_report_fn *report, void *arg)
 			continue;
 		if (j == nc) {
 			if (grow(&c, nc, &cap, sizeof(*c)) == -1) {
-				problem(report, arg, NULL, "out of memory");
+				report_problem(report, arg, NULL, "out of memory");
 				bad++;
 				break;
 			}
@@ -902,10 +905,14 @@ check_numbers(struct decide *d, decide_report_fn *report, void *arg)
 		/* Told once, at the first record that finds none. */
 		if (++c[j].n != DECIDE_MAX_NUMBER - last + 1)
 			continue;
-		problem(report, arg, &nd->at, "no %s numbers left for %d: "
-		    "%c-%04d-%03ld is the highest",
-		    nd->letter == 'B' ? "decision" : "assignment", nd->year,
-		    nd->letter, nd->year, last);
+		if (nd->letter == 'B')
+			report_problem(report, arg, &nd->at, "no decision numbers "
+			    "left for %d: B-%04d-%03ld is the highest",
+			    nd->year, nd->year, last);
+		else
+			report_problem(report, arg, &nd->at, "no assignment numbers "
+			    "left for %d: U-%04d-%03ld is the highest",
+			    nd->year, nd->year, last);
 		bad++;
 	}
 	free(c);
@@ -921,7 +928,7 @@ decide_scan_end(struct decide *d, decide_report_fn *report, void *arg)
 		qsort(d->seen, d->nseen, sizeof(*d->seen), cmp_seen);
 	if (d->nchals > 0) {
 		if ((d->byid = calloc(d->nchals, sizeof(*d->byid))) == NULL) {
-			problem(report, arg, NULL, "out of memory");
+			report_problem(report, arg, NULL, "out of memory");
 			return 1;
 		}
 		for (i = 0; i < d->nchals; i++)
@@ -968,8 +975,11 @@ next_id(struct decide *d, char letter, tuff_day day, char *buf,
 	int year = tuff_date_year(day);
 
 	if (decide_numbers_next(d->nums, letter, year, buf) == -1)
-		return tuff_seterr(e, NULL, 0, 0, "no %s numbers left for %d",
-		    letter == 'B' ? "decision" : "assignment", year);
+		return letter == 'B' ?
+		    tuff_seterr(e, NULL, 0, 0, "no decision numbers left for "
+		    "%d", year) :
+		    tuff_seterr(e, NULL, 0, 0, "no assignment numbers left for "
+		    "%d", year);
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 #include "tuff/decide.h"
 #include "tuff/diag.h"
 #include "tuff/field.h"
+#include "tuff/i18n.h"
 #include "tuff/names.h"
 #include "tuff/record.h"
 #include "tuff/schema.h"
@@ -231,6 +232,13 @@ decide_needs(const struct decide_delegation *d, enum decide_outcome o,
 	return need;
 }
 
+/* Indexed by enum decide_outcome: role, the role needed. */
+static const char *const may_not[] = {
+	N_("%s may not assign; that needs %s or above"),
+	N_("%s may not reject; that needs %s or above"),
+	N_("%s may not defer; that needs %s or above"),
+};
+
 int
 decide_permit(const struct decide_delegation *d, int role,
     enum decide_outcome o, long cost, char *msg, size_t len)
@@ -241,12 +249,12 @@ decide_permit(const struct decide_delegation *d, int role,
 	if (role >= need)
 		return 0;
 	if (above >= 0)
-		snprintf(msg, len, "%s may not decide on cost_sek %ld (above "
-		    "%ld); that needs %s or above", d->roles[role].name, cost,
+		/* TRANSLATORS: role, cost, limit, the role needed. */
+		snprintf(msg, len, _("%s may not decide on cost_sek %ld (above "
+		    "%ld); that needs %s or above"), d->roles[role].name, cost,
 		    above, d->roles[need].name);
 	else
-		snprintf(msg, len, "%s may not %s; that needs %s or above",
-		    d->roles[role].name, decide_outcome_names[o],
+		snprintf(msg, len, _(may_not[o]), d->roles[role].name,
 		    d->roles[need].name);
 	return -1;
 }

@@ -18,6 +18,7 @@
 #include "tuff/decide.h"
 #include "tuff/field.h"
 #include "tuff/hash.h"
+#include "tuff/i18n.h"
 #include "tuff/tbls.h"
 
 struct tbls_ctx {
@@ -48,96 +49,97 @@ static tbls_check_fn	analysis_missing, follow_up_missing, lessons_missing;
 static const struct tbls_rule rules[] = {
 	{ "medborgarfokus.needs-missing", TBLS_MEDBORGARFOKUS, TBLS_ERROR,
 	  TBLS_ASSIGNMENT,
-	  "start from the users' needs, not from our solutions (Behov)",
-	  "the assignment names no user needs; start from the users' needs, "
-	  "not the solution",
+	  N_("start from the users' needs, not from our solutions (Behov)"),
+	  N_("the assignment names no user needs; start from the users' needs, "
+	  "not the solution"),
 	  needs_missing },
 	{ "medborgarfokus.need-unsourced", TBLS_MEDBORGARFOKUS, TBLS_WARNING,
 	  TBLS_ASSIGNMENT,
-	  "a need is the users' only when we can say where it was heard",
-	  "a need has no source; say where it was heard (journey:ID, "
-	  "survey:..., dialogue:...)",
+	  N_("a need is the users' only when we can say where it was heard"),
+	  N_("a need has no source; say where it was heard (journey:ID, "
+	  "survey:..., dialogue:...)"),
 	  need_unsourced },
 	{ "medborgarfokus.target-group-missing", TBLS_MEDBORGARFOKUS,
 	  TBLS_WARNING, TBLS_ASSIGNMENT,
-	  "know whom we are there for (Vem finns vi till för)",
-	  "no target group; say whom the assignment is for",
+	  N_("know whom we are there for (Vem finns vi till för)"),
+	  N_("no target group; say whom the assignment is for"),
 	  target_group_missing },
 	{ "handlingsutrymme.mandate-missing", TBLS_HANDLINGSUTRYMME,
 	  TBLS_WARNING, TBLS_ASSIGNMENT,
-	  "the leader as kompass makes the assignment clear: direction and "
-	  "frame",
-	  "no mandate; say why the assignment exists: law, political goals, "
-	  "the decision",
+	  N_("the leader as kompass makes the assignment clear: direction and "
+	  "frame"),
+	  N_("no mandate; say why the assignment exists: law, political goals, "
+	  "the decision"),
 	  mandate_missing },
 	{ "handlingsutrymme.too-many-indicators", TBLS_HANDLINGSUTRYMME,
 	  TBLS_WARNING, TBLS_ASSIGNMENT,
-	  "minska onödig styrning: a few indicators leave room to act",
-	  "more than 5 indicators; choose the few that show the change",
+	  N_("minska onödig styrning: a few indicators leave room to act"),
+	  N_("more than 5 indicators; choose the few that show the change"),
 	  too_many_indicators },
 	{ "tillit.detail-control", TBLS_TILLIT, TBLS_WARNING, TBLS_ASSIGNMENT,
-	  "reporting much, often, is control, not trust",
-	  "more than 3 indicators are reported every week or day",
+	  N_("reporting much, often, is control, not trust"),
+	  N_("more than 3 indicators are reported every week or day"),
 	  detail_control },
 	{ "tillit.quantitative-only", TBLS_TILLIT, TBLS_WARNING,
 	  TBLS_ASSIGNMENT,
-	  "quality steering uses qualitative methods as well as "
-	  "quantitative ones",
-	  "every indicator is quantitative; add a qualitative one that hears "
-	  "those concerned",
+	  N_("quality steering uses qualitative methods as well as "
+	  "quantitative ones"),
+	  N_("every indicator is quantitative; add a qualitative one that "
+	  "hears those concerned"),
 	  quantitative_only },
 	{ "oppenhet.feedback-missing", TBLS_OPPENHET, TBLS_WARNING,
 	  TBLS_ASSIGNMENT,
-	  "återkoppling is part of the steering: results go back to those "
-	  "doing the work",
-	  "the follow-up has no feedback; say how results go back to those "
-	  "doing the work",
+	  N_("återkoppling is part of the steering: results go back to those "
+	  "doing the work"),
+	  N_("the follow-up has no feedback; say how results go back to those "
+	  "doing the work"),
 	  feedback_missing },
 	{ "oppenhet.rationale-missing", TBLS_OPPENHET, TBLS_WARNING,
 	  TBLS_DECISION,
-	  "an open decision says why, so those affected can understand it",
-	  "the decision gives no rationale; say why it was made",
+	  N_("an open decision says why, so those affected can understand it"),
+	  N_("the decision gives no rationale; say why it was made"),
 	  rationale_missing },
 	{ "stod.support-missing", TBLS_STOD, TBLS_WARNING, TBLS_ASSIGNMENT,
-	  "the leader as coach and vägröjare supports and clears the way",
-	  "no support; name who supports the work and removes obstacles",
+	  N_("the leader as coach and vägröjare supports and clears the way"),
+	  N_("no support; name who supports the work and removes obstacles"),
 	  support_missing },
 	{ "stod.obstacle-unowned", TBLS_STOD, TBLS_ERROR, TBLS_ASSIGNMENT,
-	  "an obstacle nobody owns is nobody's to remove",
-	  "an open obstacle has no owner; name who removes it",
+	  N_("an obstacle nobody owns is nobody's to remove"),
+	  N_("an open obstacle has no owner; name who removes it"),
 	  obstacle_unowned },
 	{ "stod.obstacle-stale", TBLS_STOD, TBLS_WARNING, TBLS_ASSIGNMENT,
-	  "a vägröjare removes obstacles; an old open one says nobody does",
-	  "an obstacle has been open too long",
+	  N_("a vägröjare removes obstacles; an old open one says nobody "
+	  "does"),
+	  N_("an obstacle has been open too long"),
 	  obstacle_stale },
 	{ "helhetssyn.collaboration-missing", TBLS_HELHETSSYN, TBLS_WARNING,
 	  TBLS_ASSIGNMENT,
-	  "the whole is more than one unit: name those the work depends on",
-	  "no collaboration; name the other units and actors involved",
+	  N_("the whole is more than one unit: name those the work depends on"),
+	  N_("no collaboration; name the other units and actors involved"),
 	  collaboration_missing },
 	{ "helhetssyn.narrow-collaboration", TBLS_HELHETSSYN, TBLS_NOTE,
 	  TBLS_ASSIGNMENT,
-	  "the users' journey crosses more actors than the assignment "
-	  "involves",
-	  "the journey behind a need has more actors than the assignment "
-	  "involves",
+	  N_("the users' journey crosses more actors than the assignment "
+	  "involves"),
+	  N_("the journey behind a need has more actors than the assignment "
+	  "involves"),
 	  narrow_collaboration },
 	{ "kunskap.analysis-missing", TBLS_KUNSKAP, TBLS_WARNING,
 	  TBLS_ASSIGNMENT,
-	  "a good analysis to start from, so we do the right things",
-	  "no analysis; describe the problem and its causes before the "
-	  "solution",
+	  N_("a good analysis to start from, so we do the right things"),
+	  N_("no analysis; describe the problem and its causes before the "
+	  "solution"),
 	  analysis_missing },
 	{ "kunskap.follow-up-missing", TBLS_KUNSKAP, TBLS_WARNING,
 	  TBLS_ASSIGNMENT,
-	  "without follow-up nobody learns whether the change happened",
-	  "no follow-up; say how you will know the change happened",
+	  N_("without follow-up nobody learns whether the change happened"),
+	  N_("no follow-up; say how you will know the change happened"),
 	  follow_up_missing },
 	{ "kunskap.lessons-missing", TBLS_KUNSKAP, TBLS_WARNING,
 	  TBLS_ASSIGNMENT,
-	  "gemensamt lärande: a finished assignment shares what it taught",
-	  "the assignment is done but records no lessons; share what was "
-	  "learned",
+	  N_("gemensamt lärande: a finished assignment shares what it taught"),
+	  N_("the assignment is done but records no lessons; share what was "
+	  "learned"),
 	  lessons_missing },
 };
 
@@ -463,11 +465,11 @@ hit(struct tbls_ctx *c, const struct tuff_node *at, const char *path,
 	snprintf(f->path, sizeof(f->path), "%s", path);
 	if (fmt == NULL) {
 		snprintf(f->message, sizeof(f->message), "%s",
-		    rules[c->rule].message);
+		    _(rules[c->rule].message));
 		return;
 	}
 	va_start(ap, fmt);
-	vsnprintf(f->message, sizeof(f->message), fmt, ap);
+	vsnprintf(f->message, sizeof(f->message), _(fmt), ap);
 	va_end(ap);
 }
 
@@ -1003,24 +1005,35 @@ tbls_print_profile(FILE *fp, const struct tuff_doc *doc,
 {
 	unsigned ap[TBLS_NAREAS], ac[TBLS_NAREAS], tp, tc;
 	const char *id = record_id(doc);
+	char label[256], scores[128];
 	unsigned long line, col;
-	int i, rc;
+	size_t n = 0;
+	int i, k;
 
 	area_scores(res, ap, ac, &tp, &tc);
 	if (id != NULL)
-		rc = fprintf(fp, "%s", id);
+		snprintf(label, sizeof(label), "%s", id);
 	else {
 		record_pos(doc, &line, &col);
-		rc = fprintf(fp, "%s in %s, line %lu", doc->kind,
-		    doc->file != NULL ? doc->file : "<stdin>", line);
+		/* TRANSLATORS: a record without an id: its kind as
+		   written (assignment, decision), its file and line. */
+		snprintf(label, sizeof(label), _("%s in %s, line %lu"),
+		    doc->kind, doc->file != NULL ? doc->file : "<stdin>",
+		    line);
 	}
-	if (rc < 0 || fprintf(fp, ": %u of %u checks passed (", tp, tc) < 0)
-		return -1;
-	for (i = 0; i < TBLS_NAREAS; i++)
-		if (fprintf(fp, "%s%s %u/%u", i > 0 ? ", " : "", areas[i],
-		    ap[i], ac[i]) < 0)
+	scores[0] = '\0';
+	for (i = 0; i < TBLS_NAREAS && n < sizeof(scores); i++) {
+		k = snprintf(scores + n, sizeof(scores) - n, "%s%s %u/%u",
+		    i > 0 ? ", " : "", areas[i], ap[i], ac[i]);
+		if (k < 0)
 			return -1;
-	return fprintf(fp, ")\n") < 0 ? -1 : 0;
+		n += (size_t)k;
+	}
+	/* TRANSLATORS: the record, the checks passed and made, and the
+	   score of each area ("styrning 2/3, ..."). */
+	return fprintf(fp, P_("%s: %u of %u check passed (%s)\n",
+	    "%s: %u of %u checks passed (%s)\n", tc), label, tp, tc,
+	    scores) < 0 ? -1 : 0;
 }
 
 int
@@ -1042,7 +1055,7 @@ tbls_list_rules(FILE *fp, const struct tbls_config *cfg)
 		if (fprintf(fp, "%-*s  %-7s  %-*s  %-20s  %s\n", idw, r->id,
 		    tbls_severity_name(cfg->severity[i]), pw,
 		    principles[r->principle].name,
-		    areas[principles[r->principle].area], r->rationale) < 0)
+		    areas[principles[r->principle].area], _(r->rationale)) < 0)
 			return -1;
 	}
 	return 0;

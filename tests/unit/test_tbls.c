@@ -687,7 +687,7 @@ test_output(void **state)
 	    "message: the decision gives no rationale; say why it was made\n"
 	    "t.yaml:7:1: warning: B-2020-003: the decision gives no rationale; "
 	    "say why it was made [oppenhet.rationale-missing]\n"
-	    "B-2020-003: 0 of 1 checks passed (kultur-och-ledarskap 0/1, "
+	    "B-2020-003: 0 of 1 check passed (kultur-och-ledarskap 0/1, "
 	    "styrning 0/0, organisation 0/0)\n");
 	free(buf);
 	tbls_result_free(&res);

@@ -1,0 +1,3 @@
+# --help in Swedish: the option names stay, the rest is translated.
+LANG=sv_SE.UTF-8 tbls-check --help
+echo "exit $?"
