@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tuff/diag.h"
+#include "tuff/i18n.h"
 #include "tuff/journey.h"
 #include "tuff/run.h"
 #include "tuff/schema.h"
@@ -42,25 +43,40 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL, 0 }
 };
 
-static const char synopsis[] =
-    "usage: tuff-journey [-hV] [-o file] [--challenges] [--rank-by metric]\n"
-    "                    [--format yaml | mermaid | table] [--strict] "
-    "[file ...]\n";
+/* The synopsis: the option words stay as they are, in every language. */
+static const char *
+synopsis(void)
+{
+	return _("usage: tuff-journey [-hV] [-o file] [--challenges] "
+	    "[--rank-by metric]\n"
+	    "                    [--format yaml | mermaid | table] [--strict] "
+	    "[file ...]\n");
+}
 
-static const char options[] =
-    "\n"
-    "  -h, --help           print this help and exit\n"
-    "  -V, --version        print the version and exit\n"
-    "  -o, --output FILE    write to FILE, replaced only when the run succeeds\n"
-    "  --challenges         write one challenge per journey, worst first\n"
-    "  --rank-by METRIC     rank challenges or table rows by METRIC: steps,\n"
-    "                       handoffs, systems, system_switches, minutes,\n"
-    "                       wait_days, mean_score, pains or friction\n"
-    "                       (default friction)\n"
-    "  --format FORMAT      yaml (default), mermaid (Markdown with one\n"
-    "                       Mermaid journey diagram per journey) or table\n"
-    "  --strict             make every warning about the input an "
-    "error\n";
+static const char *
+options(void)
+{
+	/* TRANSLATORS: keep the option words and the metric and format
+	   names; only the descriptions are for people. */
+	return _("\n"
+	    "  -h, --help           print this help and exit\n"
+	    "  -V, --version        print the version and exit\n"
+	    "  -o, --output FILE    write to FILE, replaced only when the run "
+	    "succeeds\n"
+	    "  --challenges         write one challenge per journey, worst "
+	    "first\n"
+	    "  --rank-by METRIC     rank challenges or table rows by METRIC: "
+	    "steps,\n"
+	    "                       handoffs, systems, system_switches, "
+	    "minutes,\n"
+	    "                       wait_days, mean_score, pains or friction\n"
+	    "                       (default friction)\n"
+	    "  --format FORMAT      yaml (default), mermaid (Markdown with one\n"
+	    "                       Mermaid journey diagram per journey) or "
+	    "table\n"
+	    "  --strict             make every warning about the input an "
+	    "error\n");
+}
 
 struct opts {
 	struct tuff_diag_conf	 diag;
@@ -87,11 +103,14 @@ struct run {
 static void
 usage(void)
 {
-	fputs(synopsis, stderr);
+	fputs(synopsis(), stderr);
 	exit(TUFF_ERR);
 }
 
-/* A usage error with a message of its own. */
+/*
+ * A usage error with a message of its own; tuff_warnx looks fmt up, and
+ * xgettext knows bad's first argument as a message (po/meson.build).
+ */
 static void
 bad(const char *fmt, const char *arg)
 {
@@ -135,8 +154,8 @@ parse_options(struct opts *o, int argc, char *argv[])
 	while ((c = getopt_long(argc, argv, ":hVo:", longopts, NULL)) != -1)
 		switch (c) {
 		case 'h':
-			fputs(synopsis, stdout);
-			fputs(options, stdout);
+			fputs(synopsis(), stdout);
+			fputs(options(), stdout);
 			exit(tuff_stdout_status());
 		case 'V':
 			printf("tuff-journey (tuff) %s\n", TUFF_VERSION);
@@ -166,7 +185,7 @@ parse_options(struct opts *o, int argc, char *argv[])
 		    o->format == F_MERMAID ? "mermaid" : "table");
 	if (o->ranked && !o->challenges && o->format != F_TABLE)
 		bad("--rank-by orders challenges or table rows: use it with "
-		    "%s", "--challenges or --format table");
+		    "--challenges or --format %s", "table");
 }
 
 static int
@@ -317,18 +336,19 @@ finish(void *arg)
 	}
 	if (rc == -1)
 		return -1;	/* the held output reports why */
-	if (r->foreign == 1 && r->o->format == F_TABLE)
-		tuff_warnx("warning: 1 record of another kind is not shown in "
-		    "the table");
-	else if (r->foreign == 1)
-		tuff_warnx("warning: 1 record of another kind is not shown in "
-		    "the diagrams");
-	else if (r->foreign > 1 && r->o->format == F_TABLE)
-		tuff_warnx("warning: %lu records of other kinds are not shown "
-		    "in the table", r->foreign);
-	else if (r->foreign > 1)
-		tuff_warnx("warning: %lu records of other kinds are not shown "
-		    "in the diagrams", r->foreign);
+	/*
+	 * P_ picks the plural form; tuff_warnx's own look-up of the result
+	 * finds nothing and leaves it be.
+	 */
+	if (r->foreign > 0 && r->o->format == F_TABLE)
+		tuff_warnx(P_("warning: %lu record of another kind is not "
+		    "shown in the table", "warning: %lu records of other kinds "
+		    "are not shown in the table", r->foreign), r->foreign);
+	else if (r->foreign > 0)
+		tuff_warnx(P_("warning: %lu record of another kind is not "
+		    "shown in the diagrams", "warning: %lu records of other "
+		    "kinds are not shown in the diagrams", r->foreign),
+		    r->foreign);
 	return 0;
 }
 
@@ -353,6 +373,7 @@ main(int argc, char *argv[])
 	int rc;
 
 	tuff_setprogname(argv[0]);
+	tuff_i18n_init();
 	memset(&o, 0, sizeof(o));
 	parse_options(&o, argc, argv);
 	tuff_set_diag_conf(&o.diag);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tuff/diag.h"
+#include "tuff/i18n.h"
 #include "tuff/report.h"
 #include "tuff/run.h"
 
@@ -32,33 +33,51 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL, 0 }
 };
 
-static const char synopsis[] =
-    "usage: tuff-report [-hV] [-o file] [--format html | markdown] "
-    "[--as-of date]\n"
-    "                   [--within days] [--title text] [--strict] "
-    "[file ...]\n";
+/*
+ * The help follows the locale like every tool's; the report itself is
+ * Swedish whatever the locale (lib/report_text.c).
+ */
+static const char *
+synopsis(void)
+{
+	return _("usage: tuff-report [-hV] [-o file] "
+	    "[--format html | markdown] [--as-of date]\n"
+	    "                   [--within days] [--title text] [--strict] "
+	    "[file ...]\n");
+}
 
-static const char options[] =
-    "\n"
-    "  -h, --help           print this help and exit\n"
-    "  -V, --version        print the version and exit\n"
-    "  -o, --output FILE    write to FILE, replaced only when the run succeeds\n"
-    "  --format FORMAT      markdown (default) or html: one page with charts\n"
-    "  --as-of DATE         the day the report looks from (default: the\n"
-    "                       follow-ups' as_of, or today)\n"
-    "  --within DAYS        the window in days for what is due and what was\n"
-    "                       reached (default 31)\n"
-    "  --title TEXT         the report's heading (default: Månadsuppföljning\n"
-    "                       and the day)\n"
-    "  --strict             make every warning about the input an error\n";
+static const char *
+options(void)
+{
+	/* TRANSLATORS: keep the option words and the format names. */
+	return _("\n"
+	    "  -h, --help           print this help and exit\n"
+	    "  -V, --version        print the version and exit\n"
+	    "  -o, --output FILE    write to FILE, replaced only when the run "
+	    "succeeds\n"
+	    "  --format FORMAT      markdown (default) or html: one page with "
+	    "charts\n"
+	    "  --as-of DATE         the day the report looks from (default: "
+	    "the\n"
+	    "                       follow-ups' as_of, or today)\n"
+	    "  --within DAYS        the window in days for what is due and what "
+	    "was\n"
+	    "                       reached (default 31)\n"
+	    "  --title TEXT         the report's heading (default: "
+	    "Månadsuppföljning\n"
+	    "                       and the day)\n"
+	    "  --strict             make every warning about the input an "
+	    "error\n");
+}
 
 static void __attribute__((noreturn))
 usage(void)
 {
-	fputs(synopsis, stderr);
+	fputs(synopsis(), stderr);
 	exit(TUFF_ERR);
 }
 
+/* tuff_warnx looks fmt up; xgettext knows usage_error (po/meson.build). */
 static void __attribute__((noreturn))
 usage_error(const char *fmt, const char *arg)
 {
@@ -84,8 +103,8 @@ parse_options(struct opts *opts, int argc, char *argv[])
 	while ((c = getopt_long(argc, argv, ":hVo:", longopts, NULL)) != -1)
 		switch (c) {
 		case 'h':
-			fputs(synopsis, stdout);
-			fputs(options, stdout);
+			fputs(synopsis(), stdout);
+			fputs(options(), stdout);
 			exit(tuff_stdout_status());
 		case 'V':
 			printf("tuff-report (tuff) %s\n", TUFF_VERSION);
@@ -148,6 +167,7 @@ main(int argc, char *argv[])
 	int rc;
 
 	tuff_setprogname(argv[0]);
+	tuff_i18n_init();
 	tuff_set_diag_conf(&o.diag);
 	parse_options(&o, argc, argv);
 	argc -= optind;

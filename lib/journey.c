@@ -13,6 +13,7 @@
 #include "tuff/diag.h"
 #include "tuff/field.h"
 #include "tuff/hash.h"
+#include "tuff/i18n.h"
 #include "tuff/journey.h"
 #include "tuff/names.h"
 #include "tuff/run.h"
@@ -289,20 +290,15 @@ journey_distinct_actors(const struct tuff_node *journey, size_t *out)
  * Validation.
  */
 
-/* Put "step N: " in front of the message in e; returns -1. */
+/* Say in e that its message is about step i + 1; returns -1. */
 static int
 in_step(struct tuff_error *e, size_t i)
 {
-	char prefix[32];
-	size_t plen, mlen;
+	char msg[sizeof(e->msg)];
 
-	plen = (size_t)snprintf(prefix, sizeof(prefix), "step %zu: ", i + 1);
-	mlen = strnlen(e->msg, sizeof(e->msg) - 1);
-	if (plen + mlen >= sizeof(e->msg))
-		mlen = sizeof(e->msg) - 1 - plen;
-	memmove(e->msg + plen, e->msg, mlen);
-	memcpy(e->msg, prefix, plen);
-	e->msg[plen + mlen] = '\0';
+	/* TRANSLATORS: %zu is the step's number, %s what is wrong with it. */
+	snprintf(msg, sizeof(msg), _("step %zu: %s"), i + 1, e->msg);
+	memcpy(e->msg, msg, sizeof(msg));
 	return -1;
 }
 
@@ -377,7 +373,8 @@ check_insights(const struct tuff_doc *doc, const struct tuff_node *j,
 	if (tuff_field_seq(doc, j, "insights", 0, &ins, e) == -1)
 		return -1;
 	for (i = 0; ins != NULL && i < ins->u.seq.n; i++) {
-		snprintf(what, sizeof(what), "insights: item %zu", i + 1);
+		/* TRANSLATORS: "insights" is the key, %zu the item's number. */
+		snprintf(what, sizeof(what), _("insights: item %zu"), i + 1);
 		if (tuff_field_item_str(doc, ins->u.seq.items[i], what, 0, &s,
 		    e) == -1)
 			return -1;
@@ -1043,68 +1040,99 @@ journey_mermaid(FILE *fp, const struct tuff_node *j, int first)
 
 #define NCOLS	10
 
+/*
+ * The headings are for people and follow the locale; the metrics keep
+ * their names in YAML and in --rank-by.
+ */
 static const char *const col_names[NCOLS] = {
-	"id", "steps", "handoffs", "systems", "switches", "minutes",
-	"wait_days", "mean_score", "pains", "friction"
+	/* TRANSLATORS: the journey table's headings, short: one word each. */
+	N_("id"), N_("steps"), N_("handoffs"), N_("systems"), N_("switches"),
+	N_("minutes"), N_("wait_days"), N_("mean_score"), N_("pains"),
+	N_("friction")
 };
 
 /* The cells of one row; cell 0 is the id itself. */
 static void
-row_cells(const struct journey_row *r, char cells[NCOLS][24])
+row_cells(const struct journey_row *r, char cells[NCOLS][24], int comma)
 {
 	const struct journey_metrics *m = &r->m;
 	const long v[] = { m->steps, m->handoffs, m->systems,
 	    m->system_switches, m->minutes, m->wait_days, 0, m->pains,
 	    m->friction };
+	char *dot;
 	int i;
 
 	cells[0][0] = '\0';
 	for (i = 1; i < NCOLS; i++)
 		snprintf(cells[i], sizeof(cells[i]), "%ld", v[i - 1]);
-	if (m->scored > 0)
+	if (m->scored > 0) {
 		tuff_fmt_dec1(cells[7], m->mean_tenths);
-	else
+		if (comma && (dot = strchr(cells[7], '.')) != NULL)
+			*dot = ',';
+	} else
 		strcpy(cells[7], "-");
 }
 
+/* s and spaces up to width columns, on the left or the right of s. */
 static void
-put_row(FILE *fp, const char *id, char cells[NCOLS][24],
-    const size_t width[NCOLS])
+put_cell(FILE *fp, const char *s, size_t width, int right)
 {
-	size_t w = tuff_width(id);
+	size_t w = tuff_width(s);
+
+	if (!right)
+		fputs(s, fp);
+	for (; w < width; w++)
+		fputc(' ', fp);
+	if (right)
+		fputs(s, fp);
+}
+
+static void
+put_row(FILE *fp, const char *const cells[NCOLS], const size_t width[NCOLS])
+{
 	int i;
 
-	fputs(id, fp);
-	for (; w < width[0]; w++)
-		fputc(' ', fp);
-	for (i = 1; i < NCOLS; i++)
-		fprintf(fp, "  %*s", (int)width[i], cells[i]);
+	put_cell(fp, cells[0], width[0], 0);
+	for (i = 1; i < NCOLS; i++) {
+		fputs("  ", fp);
+		put_cell(fp, cells[i], width[i], 1);
+	}
 	fputc('\n', fp);
 }
 
+/*
+ * The rows as a table for people: headings in the user's language and
+ * the mean score with a decimal comma where the user's LC_NUMERIC has
+ * one.  Widths are display columns, as the ids and headings may hold
+ * any letter.
+ */
 int
 journey_table(FILE *fp, const struct journey_row *rows, size_t n)
 {
 	char cells[NCOLS][24];
+	const char *cell[NCOLS];
 	size_t width[NCOLS], i, w;
-	int c;
+	int c, comma = tuff_decimal_comma();
 
-	for (c = 0; c < NCOLS; c++)
-		width[c] = strlen(col_names[c]);
+	for (c = 0; c < NCOLS; c++) {
+		cell[c] = _(col_names[c]);
+		width[c] = tuff_width(cell[c]);
+	}
 	for (i = 0; i < n; i++) {
-		row_cells(&rows[i], cells);
+		row_cells(&rows[i], cells, comma);
 		if ((w = tuff_width(rows[i].id)) > width[0])
 			width[0] = w;
 		for (c = 1; c < NCOLS; c++)
 			if (strlen(cells[c]) > width[c])
 				width[c] = strlen(cells[c]);
 	}
-	for (c = 0; c < NCOLS; c++)
-		snprintf(cells[c], sizeof(cells[c]), "%s", col_names[c]);
-	put_row(fp, col_names[0], cells, width);
+	put_row(fp, cell, width);
 	for (i = 0; i < n; i++) {
-		row_cells(&rows[i], cells);
-		put_row(fp, rows[i].id, cells, width);
+		row_cells(&rows[i], cells, comma);
+		cell[0] = rows[i].id;
+		for (c = 1; c < NCOLS; c++)
+			cell[c] = cells[c];
+		put_row(fp, cell, width);
 	}
 	return ferror(fp) ? -1 : 0;
 }
