@@ -675,7 +675,7 @@ check_rest(struct tuff_reader *r, struct tuff_error *e)
 	int rc, is_key, capturing;
 
 	for (;;) {
-		if ((rc = reader_next(r, e)) <= 0)
+		if ((rc = reader_next_within(r, e)) <= 0)
 			return unexpected_end(r, rc, e);
 		if (r->nslev == 0) {
 			/* The root mapping has ended: only its end is left. */
@@ -684,6 +684,17 @@ check_rest(struct tuff_reader *r, struct tuff_error *e)
 			continue;
 		}
 		top = &r->slev[r->nslev - 1];
+		/* Most events: a scalar, in no key that is a collection. */
+		if (y->type == YAML_SCALAR_EVENT && r->cap_level == 0) {
+			if (!top->is_map)
+				continue;
+			top->expect_key = !top->expect_key;
+			if (!top->expect_key && remember_key(r,
+			    (const char *)y->data.scalar.value,
+			    y->data.scalar.length, 0, &y->start_mark, e) == -1)
+				return -1;
+			continue;
+		}
 		is_key = top->is_map && top->expect_key;
 		before = r->caplen;
 		capturing = r->cap_level > 0;
@@ -792,9 +803,9 @@ read_head(struct tuff_reader *r, struct head *h, struct tuff_event *ev,
 	return 1;
 }
 
-/* Check the rest of a record whose head said to skip it. */
-static int
-skip_record(struct tuff_reader *r, const struct head *h, struct tuff_error *e)
+int
+tuff_reader_pass_rest(struct tuff_reader *r, unsigned long line,
+    unsigned long column, struct tuff_error *e)
 {
 	struct slevel *root;
 	yaml_mark_t at = { 0, 0, 0 };
@@ -808,8 +819,8 @@ skip_record(struct tuff_reader *r, const struct head *h, struct tuff_error *e)
 	root->expect_key = 1;		/* its value was read: a key next */
 	root->first_key = 0;
 	root->is_key = 0;
-	at.line = h->ev[2].line - 1;
-	at.column = h->ev[2].column - 1;
+	at.line = line - 1;
+	at.column = column - 1;
 	if (remember_key(r, "kind", 4, 0, &at, e) == -1)
 		return -1;
 	return check_rest(r, e);
@@ -841,5 +852,5 @@ tuff_reader_next_or_pass(struct tuff_reader *r, struct tuff_doc **docp,
 			return rc;
 	}
 	free(h.tag);
-	return skip_record(r, &h, e);
+	return tuff_reader_pass_rest(r, h.ev[2].line, h.ev[2].column, e);
 }

@@ -6,11 +6,13 @@
  * fast path: its events feed a small state machine that validates it
  * and fills a struct hme_response, and a key checker that finds
  * duplicate keys in every mapping of the record, as the tree reader
- * does (the same keys equal, the same pair reported).  Any other
- * document is built as a tree (tuff_reader_build), which checks its
- * keys itself; a tree whose kind is hme-response is then replayed as
- * events into the same state machine, so there is one validator, and
- * anything else is a record of another kind, passed on (pass_foreign).
+ * does (the same keys equal, the same pair reported).  A record of
+ * another kind that needs no word is checked as it is read, without a
+ * tree, and its text copied out (pass).  Any other document is built
+ * as a tree (tuff_reader_build), which checks its keys itself; a tree
+ * whose kind is hme-response is then replayed as events into the same
+ * state machine, so there is one validator, and anything else is a
+ * record of another kind, passed on (pass_foreign).
  */
 #include <ctype.h>
 #include <stdarg.h>
@@ -20,6 +22,7 @@
 #include "tuff/diag.h"
 #include "tuff/hme.h"
 #include "tuff/record.h"
+#include "tuff/run.h"
 #include "tuff/scalar.h"
 #include "tuff/schema.h"
 #include "hme_keys.h"
@@ -76,6 +79,8 @@ struct rec {
 	struct buf	 id;
 	unsigned long	 idline, idcol;
 	unsigned char	 answers[HME_NITEMS];
+	/* Across records: the last other kind found to need no word. */
+	struct tuff_quiet quiet;
 };
 
 /* Record a problem at ev (the first one is the one reported). */
@@ -742,6 +747,36 @@ fast(struct hme_input *in, struct tuff_reader *r, struct rec *rc,
 	}
 }
 
+/*
+ * A record of another kind is passed on unbuilt, as the other tools
+ * pass the records they do not read: its first key a plain "kind",
+ * whose value is a kind that needs no word.  Any other is built, so
+ * that it is checked and warned about as a tree.
+ */
+static int
+may_pass(struct rec *rc, const struct tuff_event *key,
+    const struct tuff_event *val)
+{
+	return key->style == TUFF_PLAIN && key->tag == NULL &&
+	    val->type == TUFF_EV_SCALAR && val->tag == NULL && val->len > 0 &&
+	    strlen(val->val) == val->len &&
+	    tuff_kind_quiet(&rc->quiet, val->val);
+}
+
+/* Check the rest of such a record, and copy its text out. */
+static int
+pass(struct hme_input *in, struct tuff_reader *r,
+    const struct tuff_event *key, struct tuff_error *e)
+{
+	if (tuff_reader_pass_rest(r, key->line, key->column, e) == -1)
+		return -1;
+	in->foreign++;
+	/* A write error is sticky in the writer, reported at its close. */
+	if (in->w != NULL)
+		(void)tuff_write_raw(in->w, tuff_reader_raw(r));
+	return 0;
+}
+
 /* The next event, where the document must go on. */
 static int
 next_ev(struct tuff_reader *r, const char *name, struct tuff_event *ev,
@@ -777,8 +812,11 @@ document(struct hme_input *in, struct tuff_reader *r, const char *name,
 	if (next_ev(r, name, ev, e) == -1)
 		return -1;
 	if (ev->type != TUFF_EV_SCALAR || ev->len != strlen(KIND) ||
-	    strcmp(ev->val, KIND) != 0)
+	    strcmp(ev->val, KIND) != 0) {
+		if (may_pass(rc, &sv[2].ev, ev))
+			return pass(in, r, &sv[2].ev, e);
 		return build(in, r, rc, sv, 3, ev, e);
+	}
 	rec_start(rc, name, sv[1].ev.line, sv[1].ev.column, 1);
 	if (feed(rc, &sv[1].ev, e) == -1 || feed(rc, &sv[2].ev, e) == -1 ||
 	    feed(rc, ev, e) == -1)

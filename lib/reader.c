@@ -175,7 +175,7 @@ extend(struct docspan *s, const yaml_event_t *y, int block)
 	s->block_start = y->start_mark.index;
 }
 
-static void	record_text(struct tuff_reader *);
+static __attribute__((noinline)) void record_text(struct tuff_reader *);
 
 static int
 take_scalar(struct tuff_reader *r, const yaml_event_t *y,
@@ -224,15 +224,15 @@ take_collection(struct tuff_reader *r, const yaml_event_t *y,
  * Check an event against SPEC §2's limits before the caller sees it,
  * and follow the document's extent in the text: where it starts,
  * whether its root is the empty scalar (an empty document), where its
- * content ends.  0, or -1 with e filled.
+ * content ends.  0, or -1 with e filled.  Out of line: take_event has
+ * the common case.
  */
-static int
-take_event(struct tuff_reader *r, const yaml_event_t *y,
+static __attribute__((noinline)) int
+take_any(struct tuff_reader *r, const yaml_event_t *y,
     struct tuff_error *e)
 {
 	struct docspan *s = &r->span;
 
-	r->last = y->end_mark;
 	switch (y->type) {
 	case YAML_SCALAR_EVENT:
 		return take_scalar(r, y, e);
@@ -270,6 +270,30 @@ take_event(struct tuff_reader *r, const yaml_event_t *y,
 	default:
 		return 0;
 	}
+}
+
+/*
+ * take_any, with the case of most events first: a scalar inside the
+ * record, within the limits, without an anchor.  Called for every
+ * event of every record, so it does no more than it must.
+ */
+static inline int
+take_event(struct tuff_reader *r, const yaml_event_t *y,
+    struct tuff_error *e)
+{
+	int style;
+
+	r->last = y->end_mark;
+	if (y->type == YAML_SCALAR_EVENT && r->depth > 0 &&
+	    y->end_mark.index - r->doc_index <= TUFF_MAX_RECORD &&
+	    y->data.scalar.length <= TUFF_MAX_SCALAR &&
+	    y->data.scalar.anchor == NULL) {
+		style = y->data.scalar.style;
+		extend(&r->span, y, style == YAML_LITERAL_SCALAR_STYLE ||
+		    style == YAML_FOLDED_SCALAR_STYLE);
+		return 0;
+	}
+	return take_any(r, y, e);
 }
 
 /*
@@ -328,7 +352,7 @@ chars(const char *p, size_t n)
  * At a document's end: unless it was empty, its text is the record's,
  * from where the last record's ended; the next record's starts after.
  */
-static void
+static __attribute__((noinline)) void
 record_text(struct tuff_reader *r)
 {
 	struct docspan *s = &r->span;
@@ -460,6 +484,24 @@ reader_next(struct tuff_reader *r, struct tuff_error *e)
 		}
 		return 1;
 	}
+}
+
+int
+reader_next_within(struct tuff_reader *r, struct tuff_error *e)
+{
+	yaml_event_t *y = &r->ev;
+
+	/* libyaml zeroes an event it fails to fill: deleting it is safe. */
+	yaml_event_delete(y);
+	if (!yaml_parser_parse(&r->parser, y))
+		return reader_parse_error(r, e);
+	if (take_event(r, y, e) == -1)
+		return -1;
+	if (y->type == YAML_STREAM_END_EVENT) {
+		r->ended = 1;
+		return 0;
+	}
+	return 1;
 }
 
 int

@@ -135,6 +135,13 @@ struct tuff_reader {
  * call): 1, 0 at the end of the stream, or -1 with e filled.
  */
 int	reader_next(struct tuff_reader *, struct tuff_error *e);
+/*
+ * The same, once a document has started and until it ends (its
+ * DOC_END is the last event this may return): without reader_next's
+ * checks between records, for it is called for every event of every
+ * record passed on.
+ */
+int	reader_next_within(struct tuff_reader *, struct tuff_error *e);
 
 /* reader_msg.c: fill e for the parser's error (the reader is failed). */
 int	reader_parse_error(struct tuff_reader *, struct tuff_error *e);

@@ -72,9 +72,7 @@ struct each_record {
 	void		*arg;
 	int		(*pass)(const char *kind, void *arg);
 	struct tuff_writer *w;
-	/* The last kind found to need no word (a stream repeats a few). */
-	char		 quiet[64];
-	size_t		 quietlen;
+	struct tuff_quiet quiet;
 };
 
 /* Write text the reader did not hand to fn: a record passed, a tail. */
@@ -91,30 +89,39 @@ pass_text(struct tuff_writer *w, const struct tuff_raw *raw, const char *p,
 }
 
 /*
+ * The answer for the last kind that needed no word is kept: a stream
+ * repeats a few kinds, and the typo search costs more than the copy of
+ * a record passed on.
+ */
+int
+tuff_kind_quiet(struct tuff_quiet *q, const char *kind)
+{
+	size_t len = strlen(kind);
+
+	/* len 0 is none: an empty kind is never quiet. */
+	if (q->len != 0 && len == q->len && memcmp(kind, q->kind, len) == 0)
+		return 1;
+	if (len == 0 || tuff_plain_is_special(kind, len) ||
+	    tuff_schema_near_kind(kind, len) != NULL)
+		return 0;
+	if (len < sizeof(q->kind)) {
+		memcpy(q->kind, kind, len);
+		q->len = len;
+	}
+	return 1;
+}
+
+/*
  * A record is streamed unbuilt only when its kind needs no word: one
  * that does not read as a string, or looks like a typo of a known kind,
- * is built, so that read_records can say so.  The answer for the last
- * kind that needed none is kept: the typo search costs more than the
- * copy of a record passed on.
+ * is built, so that read_records can say so.
  */
 static int
 may_pass(const char *kind, void *arg)
 {
 	struct each_record *er = arg;
-	size_t len = strlen(kind);
 
-	/* quietlen 0 is none: an empty kind is never quiet. */
-	if (er->quietlen == 0 || len != er->quietlen ||
-	    memcmp(kind, er->quiet, len) != 0) {
-		if (tuff_plain_is_special(kind, len) ||
-		    tuff_schema_near_kind(kind, len) != NULL)
-			return 0;
-		if (len < sizeof(er->quiet)) {
-			memcpy(er->quiet, kind, len);
-			er->quietlen = len;
-		}
-	}
-	return er->pass(kind, er->arg);
+	return tuff_kind_quiet(&er->quiet, kind) && er->pass(kind, er->arg);
 }
 
 static int
@@ -153,7 +160,7 @@ read_records(struct tuff_reader *r, const char *name, void *arg,
 int
 tuff_each_record(int argc, char **argv, tuff_record_fn *fn, void *arg)
 {
-	struct each_record er = { fn, arg, NULL, NULL, "", 0 };
+	struct each_record er = { fn, arg, NULL, NULL, { "", 0 } };
 
 	return tuff_each_input(argc, argv, read_records, &er);
 }
@@ -163,7 +170,7 @@ tuff_each_record_or_pass(int argc, char **argv, tuff_record_fn *fn,
     int (*pass)(const char *kind, void *arg), struct tuff_writer *w,
     void *arg)
 {
-	struct each_record er = { fn, arg, pass, w, "", 0 };
+	struct each_record er = { fn, arg, pass, w, { "", 0 } };
 
 	return tuff_each_input(argc, argv, read_records, &er);
 }

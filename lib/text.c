@@ -79,6 +79,24 @@ continuations(const unsigned char *p)
 	return (unsigned)((c * 0x0101010101010101ULL) >> 56);
 }
 
+/*
+ * The same for the 32 bytes at p: four words' flags summed first (at
+ * most 4 a byte), so one multiply adds them all.
+ */
+static unsigned
+continuations32(const unsigned char *p)
+{
+	uint64_t w[4], c;
+	const uint64_t hi = 0x8080808080808080ULL;
+
+	memcpy(w, p, sizeof(w));
+	c = ((w[0] & ~(w[0] << 1) & hi) >> 7) +
+	    ((w[1] & ~(w[1] << 1) & hi) >> 7) +
+	    ((w[2] & ~(w[2] << 1) & hi) >> 7) +
+	    ((w[3] & ~(w[3] << 1) & hi) >> 7);
+	return (unsigned)((c * 0x0101010101010101ULL) >> 56);
+}
+
 size_t
 text_byte(struct text *t, size_t ch)
 {
@@ -92,8 +110,19 @@ text_byte(struct text *t, size_t ch)
 		i = t->off;
 		k = ch >= t->start_char ? ch - t->start_char : 0;
 	}
-	/* Eight bytes at a time while they hold no more than k leads. */
-	while (end - i >= 8) {
+	/*
+	 * 32 bytes, then 8, at a time while they hold no more than k
+	 * leads; they hold at least a quarter of that (4-byte characters),
+	 * so a k below it ends the loop at once.
+	 */
+	while (k >= 8 && end - i >= 32) {
+		leads = 32 - continuations32(p + i);
+		if (leads > k)
+			break;
+		k -= leads;
+		i += 32;
+	}
+	while (k >= 2 && end - i >= 8) {
 		leads = 8 - continuations(p + i);
 		if (leads > k)
 			break;

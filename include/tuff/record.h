@@ -57,6 +57,16 @@ int	tuff_reader_next_or_pass(struct tuff_reader *, struct tuff_doc **,
 	    struct tuff_error *e);
 
 /*
+ * For a reader that reads the events itself (hme-score): the record
+ * whose root mapping's first key, a plain "kind" at line:column, and
+ * its value the caller has read is not built but checked to its end as
+ * tuff_reader_next_or_pass checks a record it skips.  2, with its text
+ * in tuff_reader_raw, or -1 with e filled.
+ */
+int	tuff_reader_pass_rest(struct tuff_reader *, unsigned long line,
+	    unsigned long column, struct tuff_error *e);
+
+/*
  * The text of the record just read (by tuff_reader_next, _next_or_pass
  * or the events up to its DOC_END), valid until the reader is asked for
  * more; NULL when the last thing read was not a record.

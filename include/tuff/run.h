@@ -42,6 +42,18 @@ int	tuff_each_record_or_pass(int argc, char **argv, tuff_record_fn *fn,
 	    void *arg);
 
 /*
+ * Does a record of this kind need no word from
+ * tuff_schema_check_kind, so that it may be passed on unbuilt: a
+ * non-empty plain string that is no typo of a known kind.  q keeps the
+ * last kind that needed none (zero it before the first call).
+ */
+struct tuff_quiet {
+	char	 kind[64];
+	size_t	 len;
+};
+int	tuff_kind_quiet(struct tuff_quiet *q, const char *kind);
+
+/*
  * Like tuff_each_record, one file at a time: opens each input and calls
  * fn with a reader on it.  For tools that read events (hme-score).
  */

@@ -493,6 +493,25 @@ each(struct dir *d, int argc, const char *const *names, struct seen *s,
 	return rc;
 }
 
+/* Which kinds pass unbuilt: plain strings that are no typo of a kind. */
+static void
+test_kind_quiet(void **state)
+{
+	struct tuff_quiet q;
+
+	(void)state;
+	memset(&q, 0, sizeof(q));
+	assert_true(tuff_kind_quiet(&q, "note"));
+	assert_true(tuff_kind_quiet(&q, "note"));	/* kept */
+	assert_false(tuff_kind_quiet(&q, ""));
+	assert_false(tuff_kind_quiet(&q, "true"));	/* not a string */
+	assert_false(tuff_kind_quiet(&q, "2026-01-01"));
+	assert_false(tuff_kind_quiet(&q, "jurney"));	/* journey? */
+	assert_true(tuff_kind_quiet(&q, "journey"));
+	assert_false(tuff_kind_quiet(&q, "jurney"));	/* not what is kept */
+	assert_true(tuff_kind_quiet(&q, "note"));
+}
+
 static void
 test_each_two_files(void **state)
 {
@@ -1389,6 +1408,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_each_directory, setup,
 		    teardown),
 		cmocka_unit_test(test_stdin_is_tty),
+		cmocka_unit_test(test_kind_quiet),
 		cmocka_unit_test_setup_teardown(test_out_not_regular, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_out_symlink, setup,

@@ -71,6 +71,13 @@ test_byte_of_char(void **state)
 			assert_int_equal(got, want);
 		}
 		assert_int_equal(text_byte(&t, 3), naive_byte(buf, n, 3));
+		/* Long steps, as to a record's end: the wide strides. */
+		for (ch = 3; ch <= chars; ch += 29 + seed * 3)
+			assert_int_equal(text_byte(&t, ch),
+			    naive_byte(buf, n, ch));
+		assert_int_equal(text_byte(&t, chars), n);
+		assert_int_equal(text_byte(&t, 0), 0);
+		assert_int_equal(text_byte(&t, chars), n);
 		/* After a cut, from the cut on. */
 		at = naive_byte(buf, n, chars / 3);
 		text_cut(&t, at, chars / 3, 0);
