@@ -145,7 +145,7 @@ say(const char *head, const char *tail, const char *fmt, va_list ap)
 		    (size_t)n);
 		fprintf(stderr, "%s: %s%s\n", progname, out, tail);
 	} else
-		fprintf(stderr, "%s: out of memory\n", progname);
+		fprintf(stderr, "%s: %s\n", progname, _("out of memory"));
 	free(out);
 	if (msg != small)
 		free(msg);
@@ -307,17 +307,27 @@ written_long(const char *word, const struct option *longopts)
 void
 tuff_getopt_warn(int c, char *const argv[], const struct option *longopts)
 {
-	const char *what = c == ':' ? "option requires an argument" :
-	    "unknown option";
 	const char *word = optind > 0 ? argv[optind - 1] : "";
+	int missing = c == ':';
 
-	if (word != NULL && written_long(word, longopts))
-		tuff_warnx("%s -- %.*s", what, (int)strcspn(word + 2, "="),
-		    word + 2);
-	else if (optopt > 0 && optopt <= 0xff)
-		tuff_warnx("%s -- %c", what, optopt);
+	/* Whole sentences, one per case, so each can be translated. */
+	if (word != NULL && written_long(word, longopts)) {
+		int len = (int)strcspn(word + 2, "=");
+
+		if (missing)
+			tuff_warnx("option requires an argument -- %.*s", len,
+			    word + 2);
+		else
+			tuff_warnx("unknown option -- %.*s", len, word + 2);
+	} else if (optopt > 0 && optopt <= 0xff) {
+		if (missing)
+			tuff_warnx("option requires an argument -- %c", optopt);
+		else
+			tuff_warnx("unknown option -- %c", optopt);
+	} else if (missing)
+		tuff_warnx("option requires an argument");
 	else
-		tuff_warnx("%s", what);
+		tuff_warnx("unknown option");
 }
 
 void

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tuff/i18n.h"
 #include "tuff/field.h"
 #include "tuff/scalar.h"
 
@@ -67,15 +68,15 @@ hint(const struct tuff_node *v, enum tuff_stype wanted)
 		return tuff_scalar_hint(&s, wanted);
 	switch (tuff_scalar_type(&s)) {
 	case TUFF_T_STR:
-		return "the tag makes it a string: remove the tag";
+		return _("the tag makes it a string: remove the tag");
 	case TUFF_T_INT:
-		return "the tag makes it an integer: remove the tag";
+		return _("the tag makes it an integer: remove the tag");
 	case TUFF_T_NUMBER:
-		return "the tag makes it a number: remove the tag";
+		return _("the tag makes it a number: remove the tag");
 	case TUFF_T_BOOL:
-		return "the tag makes it true or false: remove the tag";
+		return _("the tag makes it true or false: remove the tag");
 	case TUFF_T_NULL:
-		return "the tag makes it null: remove the tag";
+		return _("the tag makes it null: remove the tag");
 	default:
 		return tuff_scalar_hint(&s, wanted);
 	}
@@ -216,10 +217,11 @@ field_type(const struct tuff_doc *doc, const struct tuff_node *map,
 	if ((v = lookup(doc, map, key, required, &absent, e)) == NULL)
 		return absent && !required ? 0 : -1;
 	if (v->type != type)
-		return tuff_node_err(e, doc, v, type == TUFF_SEQ ?
-		    "%s: expected a sequence, not %s" :
-		    "%s: expected a mapping, not %s", key,
-		    tuff_field_shown(v, buf, sizeof(buf)));
+		return type == TUFF_SEQ ?
+		    tuff_node_err(e, doc, v, "%s: expected a sequence, not %s",
+		    key, tuff_field_shown(v, buf, sizeof(buf))) :
+		    tuff_node_err(e, doc, v, "%s: expected a mapping, not %s",
+		    key, tuff_field_shown(v, buf, sizeof(buf)));
 	*out = v;
 	return 0;
 }

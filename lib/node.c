@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tuff/i18n.h"
 #include "tuff/diag.h"
 #include "tuff/node.h"
 #include "tuff/scalar.h"
@@ -302,11 +303,11 @@ tuff_type_name(const struct tuff_node *n)
 {
 	switch (n->type) {
 	case TUFF_SEQ:
-		return "a sequence";
+		return _("a sequence");
 	case TUFF_MAP:
-		return "a mapping";
+		return _("a mapping");
 	default:
-		return "a scalar";
+		return _("a scalar");
 	}
 }
 
@@ -418,7 +419,7 @@ tuff_node_err(struct tuff_error *e, const struct tuff_doc *doc,
 		e->column = doc != NULL ? doc->column : 0;
 	}
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	vsnprintf(e->msg, sizeof(e->msg), *fmt == '\0' ? fmt : _(fmt), ap);
 	va_end(ap);
 	return -1;
 }

@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tuff/i18n.h"
 #include "tuff/diag.h"
 #include "tuff/hash.h"
 #include "tuff/run.h"
@@ -241,21 +242,21 @@ static const char *
 not_regular(mode_t m)
 {
 	if (S_ISDIR(m))
-		return "-o replaces only a regular file, and this is a "
-		    "directory";
+		return _("-o replaces only a regular file, and this is a "
+		    "directory");
 	if (S_ISCHR(m))
-		return "-o replaces only a regular file, and this is a "
-		    "character device";
+		return _("-o replaces only a regular file, and this is a "
+		    "character device");
 	if (S_ISBLK(m))
-		return "-o replaces only a regular file, and this is a "
-		    "block device";
+		return _("-o replaces only a regular file, and this is a "
+		    "block device");
 	if (S_ISFIFO(m))
-		return "-o replaces only a regular file, and this is a "
-		    "pipe (FIFO)";
+		return _("-o replaces only a regular file, and this is a "
+		    "pipe (FIFO)");
 	if (S_ISSOCK(m))
-		return "-o replaces only a regular file, and this is a "
-		    "socket";
-	return "-o replaces only a regular file, and this is not one";
+		return _("-o replaces only a regular file, and this is a "
+		    "socket");
+	return _("-o replaces only a regular file, and this is not one");
 }
 
 /*
@@ -291,6 +292,8 @@ find_target(struct tuff_out *o, const char *path)
 	int dangling;
 
 	if (*path == '\0') {
+		/* TRANSLATORS: "error:" is the severity word, kept in
+		   English as in every diagnostic; translate the rest. */
 		tuff_warnx("error: -o needs the name of a file");
 		return -1;
 	}

@@ -25,6 +25,7 @@
 
 #include <yaml.h>
 
+#include "tuff/i18n.h"
 #include "tuff/diag.h"
 #include "tuff/record.h"
 #include "reader.h"
@@ -192,7 +193,7 @@ take_scalar(struct tuff_reader *r, const yaml_event_t *y,
 		return -1;
 	if (y->data.scalar.length > TUFF_MAX_SCALAR)
 		return fail(r, e, &y->start_mark,
-		    "scalar is larger than 64 KiB");
+		    _("scalar is larger than 64 KiB"));
 	if (y->data.scalar.anchor != NULL)
 		return anchored(r, y, y->data.scalar.anchor, e);
 	extend(&r->span, y, style == YAML_LITERAL_SCALAR_STYLE ||
@@ -212,7 +213,7 @@ take_collection(struct tuff_reader *r, const yaml_event_t *y,
 		return anchored(r, y, anchor, e);
 	if (r->depth + 1 > TUFF_MAX_DEPTH)
 		return fail(r, e, &y->start_mark,
-		    "nesting is deeper than 64 levels");
+		    _("nesting is deeper than 64 levels"));
 	r->depth++;
 	if (y->start_mark.index != y->end_mark.index)
 		extend(&r->span, y, 0);		/* "{" or "[" */
@@ -265,7 +266,7 @@ take_any(struct tuff_reader *r, const yaml_event_t *y,
 		if (too_large(r, y, e) == -1)
 			return -1;
 		return fail(r, e, &y->start_mark,
-		    "aliases are not allowed in records");
+		    _("aliases are not allowed in records"));
 	default:
 		return 0;
 	}

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tuff/i18n.h"
 #include "tuff/diag.h"
 #include "reader.h"
 
@@ -63,14 +64,16 @@ encoding_error(struct tuff_reader *r, struct tuff_error *e)
 		[ENC_UTF16BE_BOM] = { "UTF-16", "UTF-16" },
 		[ENC_UTF32LE_BOM] = { "UTF-32", "UTF-32" },
 		[ENC_UTF32BE_BOM] = { "UTF-32", "UTF-32" },
-		[ENC_UTF16LE] = { "UTF-16 (little-endian)", "UTF-16LE" },
-		[ENC_UTF16BE] = { "UTF-16 (big-endian)", "UTF-16BE" },
-		[ENC_UTF32LE] = { "UTF-32 (little-endian)", "UTF-32LE" },
-		[ENC_UTF32BE] = { "UTF-32 (big-endian)", "UTF-32BE" },
+		[ENC_UTF16LE] = { N_("UTF-16 (little-endian)"), "UTF-16LE" },
+		[ENC_UTF16BE] = { N_("UTF-16 (big-endian)"), "UTF-16BE" },
+		[ENC_UTF32LE] = { N_("UTF-32 (little-endian)"), "UTF-32LE" },
+		[ENC_UTF32BE] = { N_("UTF-32 (big-endian)"), "UTF-32BE" },
 	};
 
+	/* TRANSLATORS: the first %s names an encoding, the second is
+	   its name for iconv(1). */
 	return tuff_seterr(e, r->name, 1, 1, "the file is %s, not UTF-8; "
-	    "convert it with: iconv -f %s -t UTF-8", enc[r->encoding].name,
+	    "convert it with: iconv -f %s -t UTF-8", _(enc[r->encoding].name),
 	    enc[r->encoding].iconv);
 }
 
@@ -180,7 +183,8 @@ reader_error(struct tuff_reader *r, struct tuff_error *e)
 {
 	yaml_parser_t *p = &r->parser;
 	unsigned long line, col;
-	const char *problem = p->problem != NULL ? p->problem : "parse error";
+	const char *problem = p->problem != NULL ? p->problem :
+	    _("parse error");
 
 	if (r->read_errno != 0)
 		return tuff_seterr(e, r->name, 0, 0, "read error: %s",
@@ -228,8 +232,8 @@ tab_hint(const struct text *t, size_t pos, char *buf, size_t size)
 			return 0;
 	if (i == n || i > pos - bol)
 		return 0;
-	snprintf(buf, size, "; tabs are not allowed for indentation; "
-	    "use spaces");
+	snprintf(buf, size, "%s",
+	    _("tabs are not allowed for indentation; use spaces"));
 	return 1;
 }
 
@@ -268,7 +272,9 @@ quote_hint(const struct text *t, size_t pos, char *buf, size_t size)
 		val[o++] = p[v];
 	}
 	val[o] = '\0';
-	snprintf(buf, size, "; put the value in quotes: %.*s: \"%s\"",
+	/* TRANSLATORS: %.*s: "%s" is the line's key and its value in
+	   quotes, a line of YAML to copy as it is. */
+	snprintf(buf, size, _("put the value in quotes: %.*s: \"%s\""),
 	    (int)(i - k), p + k, val);
 	return 1;
 }
@@ -300,7 +306,10 @@ int
 reader_parse_error(struct tuff_reader *r, struct tuff_error *e)
 {
 	yaml_parser_t *p = &r->parser;
-	const char *problem = p->problem != NULL ? p->problem : "parse error";
+	const char *problem = p->problem != NULL ? p->problem :
+	    _("parse error");
+	unsigned long line = p->problem_mark.line + 1;
+	unsigned long col = p->problem_mark.column + 1;
 	char hint[2 * HINT_MAX + 64];
 
 	r->failed = 1;
@@ -313,12 +322,27 @@ reader_parse_error(struct tuff_reader *r, struct tuff_error *e)
 	if (p->error == YAML_READER_ERROR)
 		return reader_error(r, e);
 	syntax_hint(r, problem, &p->problem_mark, hint, sizeof(hint));
-	if (p->context != NULL)
-		return tuff_seterr(e, r->name, p->problem_mark.line + 1,
-		    p->problem_mark.column + 1, "%s %s at line %lu, column "
-		    "%lu%s", problem, p->context,
+	/*
+	 * libyaml's problem and context stay as libyaml words them; the
+	 * hint is a sentence of our own, translated whole.
+	 */
+	if (p->context != NULL && hint[0] != '\0')
+		/* TRANSLATORS: libyaml's problem (English), its context,
+		   where that context began, and our hint. */
+		return tuff_seterr(e, r->name, line, col, "%s %s at line %lu, "
+		    "column %lu; %s", problem, p->context,
 		    (unsigned long)p->context_mark.line + 1,
 		    (unsigned long)p->context_mark.column + 1, hint);
-	return tuff_seterr(e, r->name, p->problem_mark.line + 1,
-	    p->problem_mark.column + 1, "%s%s", problem, hint);
+	if (p->context != NULL)
+		/* TRANSLATORS: libyaml's problem (English), its context,
+		   and where that context began. */
+		return tuff_seterr(e, r->name, line, col, "%s %s at line %lu, "
+		    "column %lu", problem, p->context,
+		    (unsigned long)p->context_mark.line + 1,
+		    (unsigned long)p->context_mark.column + 1);
+	if (hint[0] != '\0')
+		/* TRANSLATORS: libyaml's problem (English) and our hint. */
+		return tuff_seterr(e, r->name, line, col, "%s; %s", problem,
+		    hint);
+	return tuff_seterr(e, r->name, line, col, "%s", problem);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tuff/i18n.h"
 #include "tuff/date.h"
 #include "tuff/diag.h"
 #include "tuff/scalar.h"
@@ -220,9 +221,10 @@ tuff_scalar_show(const struct tuff_scalar *s, char *buf, size_t size)
 	/* Nothing written: say so, or a message ends in "not ". */
 	if (n == 0 && (s->style == TUFF_PLAIN || s->style == TUFF_ANY)) {
 		if (s->tag != NULL)
-			snprintf(buf, size, "%s with no value", tag);
+			/* TRANSLATORS: %s is a YAML tag, e.g. !!int. */
+			snprintf(buf, size, _("%s with no value"), tag);
 		else
-			snprintf(buf, size, "an empty value");
+			snprintf(buf, size, "%s", _("an empty value"));
 		return buf;
 	}
 	if (s->tag != NULL)
@@ -251,25 +253,25 @@ tuff_scalar_hint(const struct tuff_scalar *s, enum tuff_stype wanted)
 	if (t == TUFF_T_BAD)
 		return s->tag != NULL && strncmp(s->tag, TAG_PREFIX,
 		    sizeof(TAG_PREFIX) - 1) == 0 ?
-		    "the tag contradicts the value" :
-		    "records take no such tag";
+		    _("the tag contradicts the value") :
+		    _("records take no such tag");
 	if (wanted == TUFF_T_INT) {
 		plain.style = TUFF_PLAIN;
 		plain.tag = NULL;
 		if (t == TUFF_T_STR && s->tag == NULL &&
 		    tuff_scalar_type(&plain) == TUFF_T_INT)
-			return "quoted, it is a string: remove the quotes";
+			return _("quoted, it is a string: remove the quotes");
 		if (t == TUFF_T_NUMBER && s->len > 0 && s->val[0] == '+')
-			return "write it without a sign";
+			return _("write it without a sign");
 		if (t == TUFF_T_NUMBER && s->len > 1 && s->val[0] == '0' &&
 		    s->val[1] >= '0' && s->val[1] <= '9')
-			return "write it without leading zeros";
+			return _("write it without leading zeros");
 		if (t == TUFF_T_NUMBER && memchr(s->val, '.', s->len) != NULL)
-			return "a whole number is needed";
+			return _("a whole number is needed");
 		return "";
 	}
 	if (wanted == TUFF_T_STR && (t == TUFF_T_INT || t == TUFF_T_NUMBER ||
 	    t == TUFF_T_BOOL))
-		return "put it in quotes to make it text";
+		return _("put it in quotes to make it text");
 	return "";
 }

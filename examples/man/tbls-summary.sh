@@ -3,4 +3,4 @@
 # team.
 cd "$(dirname "$0")/../tbls" || exit 2
 tbls-check --as-of 2022-09-01 --summary --format gcc --fail-on never \
-    uppdrag.yaml kunskapsstod.yaml | grep '^U-.*checks passed'
+    uppdrag.yaml kunskapsstod.yaml | grep '^U-'

@@ -79,7 +79,8 @@ run_case C ''
 # shape FILE: the diagnostics in FILE, each cut after its severity.
 shape()
 {
-	sed -n "s/^\\($tool: .*\\(error\\|warning\\|note\\): \\).*/\\1/p" "$1"
+	sed -n "s/^\\($tool: .*: \\(error\\|warning\\|note\\): \\).*/\\1/p;
+	    s/^\\($tool: \\(error\\|warning\\|note\\): \\).*/\\1/p" "$1"
 }
 
 if [ "${TUFF_REGEN:-}" = 1 ]; then
