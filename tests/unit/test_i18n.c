@@ -71,8 +71,7 @@ test_swedish_message(void **state)
 	(void)state;
 	tuff_setprogname("tbls-check");
 	assert_string_equal(stderr_of(missing_owner), "tbls-check: "
-	    "uppdrag.yaml:3:7: error: owner: nyckeln är obligatorisk men "
-	    "saknas\n");
+	    "uppdrag.yaml:3:7: error: owner: nyckeln krävs men saknas\n");
 	assert_string_equal(stderr_of(unknown_option),
 	    "tbls-check: okänd flagga -- q\n");
 }
