@@ -11,6 +11,10 @@
 # TUFF_BIN_DIR   the build directory holding the binaries
 # TUFF_WRAPPER   a command to run each tool under (e.g. valgrind -q)
 # TUFF_REGEN=1   write the expected files from this run, for review
+# TUFF_TMP       a directory for the outputs, kept for a look after a
+#                failure (default: a temporary one, removed)
+# TUFF_SV_LOCALE the Swedish locale's name, or empty when there is none
+#                (default: asked of locale -a)
 #
 # Each case runs twice: in the C locale against the files above, and in
 # Swedish (sv_SE.UTF-8, the catalog found through TUFF_LOCALEDIR), where
@@ -27,8 +31,15 @@ dir=$1 case=$2
 tool=${dir%/}
 tool=${tool##*/}
 bin=${TUFF_BIN_DIR:?TUFF_BIN_DIR is not set}
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
+# The suite's time goes on processes: a case starts as few as it can.
+if [ -n "${TUFF_TMP:-}" ]; then
+	[ -d "$TUFF_TMP" ] || mkdir -p "$TUFF_TMP" || exit 99
+	tmp=$TUFF_TMP/$tool.$case
+else
+	tmp=$(mktemp -d) || exit 99
+	trap 'rm -rf "$tmp"' EXIT
+	tmp=$tmp/case
+fi
 cd "$dir" || exit 99
 
 input=/dev/null
@@ -36,19 +47,21 @@ input=/dev/null
 unset LANGUAGE LC_ALL LC_MESSAGES LC_NUMERIC LC_CTYPE
 
 # run_case LOCALE SUFFIX: the case under LOCALE, its output in
-# $tmp/outSUFFIX and $tmp/errSUFFIX, its exit status in $status.
+# $tmp.outSUFFIX and $tmp.errSUFFIX, its exit status in $status.
 run_case()
 {
 	loc=$1 sfx=$2
 	if [ -f "$case.sh" ]; then
-		mkdir "$tmp/tmp$sfx"
-		LANG=$loc TMPDIR=$tmp/tmp$sfx PATH=$path:$PATH sh "./$case.sh" \
-		    <"$input" >"$tmp/out$sfx" 2>"$tmp/err$sfx"
+		rm -rf "$tmp.tmp$sfx" && mkdir "$tmp.tmp$sfx" || exit 99
+		LANG=$loc TMPDIR=$tmp.tmp$sfx PATH=$path:$PATH sh "./$case.sh" \
+		    <"$input" >"$tmp.out$sfx" 2>"$tmp.err$sfx"
 		status=$?
 	else
-		eval "set -- $(cat "$case.args")"
+		args=
+		IFS= read -r args <"$case.args"
+		eval "set -- $args"
 		LANG=$loc ${TUFF_WRAPPER:-} "$bin/$tool" "$@" <"$input" \
-		    >"$tmp/out$sfx" 2>"$tmp/err$sfx"
+		    >"$tmp.out$sfx" 2>"$tmp.err$sfx"
 		status=$?
 	fi
 }
@@ -58,8 +71,8 @@ run_case()
 # suite's time goes on: none without a wrapper.)
 path=$bin
 if [ -f "$case.sh" ] && [ -n "${TUFF_WRAPPER:-}" ]; then
-	path=$tmp/bin
-	mkdir "$path"
+	path=$tmp.bin
+	rm -rf "$path" && mkdir "$path" || exit 99
 	for t in hme-score tuff-journey tuff-decide tbls-check tuff-report; do
 		[ -x "$bin/$t" ] || continue
 		printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$TUFF_WRAPPER" \
@@ -68,24 +81,49 @@ if [ -f "$case.sh" ] && [ -n "${TUFF_WRAPPER:-}" ]; then
 	done
 fi
 
-sv=
-locale -a 2>/dev/null | grep -qix 'sv_SE\.utf-\?8' && sv=sv_SE.UTF-8
+if [ "${TUFF_SV_LOCALE+set}" = set ]; then
+	sv=$TUFF_SV_LOCALE
+else
+	sv=
+	locale -a 2>/dev/null | grep -qix 'sv_SE\.utf-\?8' && sv=sv_SE.UTF-8
+fi
 if [ -n "$sv" ]; then
 	run_case "$sv" .sv
 	sv_status=$status
 fi
 run_case C ''
 
-# shape FILE: the diagnostics in FILE, each cut after its severity.
-shape()
+# same_shape WANT GOT: do the diagnostics in both files read the same
+# when each is cut after its severity ("prog: FILE:LINE:COL: error: ")?
+# The lines that differ are shown, - for WANT and + for GOT.
+same_shape()
 {
-	sed -n "s/^\\($tool: .*: \\(error\\|warning\\|note\\): \\).*/\\1/p;
-	    s/^\\($tool: \\(error\\|warning\\|note\\): \\).*/\\1/p" "$1"
+	awk -v tool="$tool" '
+	function shape(line) {
+		if (match(line, "^" tool ": (.*: )?(error|warning|note): "))
+			return substr(line, 1, RLENGTH)
+		return ""
+	}
+	{
+		f = FILENAME == ARGV[1] ? 1 : 2
+		if ((s = shape($0)) != "")
+			cut[f, ++n[f]] = s
+	}
+	END {
+		m = n[1] > n[2] ? n[1] : n[2]
+		for (i = 1; i <= m; i++)
+			if (cut[1, i] != cut[2, i]) {
+				print "-" cut[1, i]
+				print "+" cut[2, i]
+				bad = 1
+			}
+		exit bad
+	}' "$1" "$2"
 }
 
 if [ "${TUFF_REGEN:-}" = 1 ]; then
-	cp "$tmp/out" "$case.out"
-	cp "$tmp/err" "$case.err"
+	cp "$tmp.out" "$case.out"
+	cp "$tmp.err" "$case.err"
 	echo "$status" >"$case.status"
 	[ -s "$case.out" ] || rm -f "$case.out"
 	[ -s "$case.err" ] || rm -f "$case.err"
@@ -94,8 +132,8 @@ if [ "${TUFF_REGEN:-}" = 1 ]; then
 	# and standard error only where a case asks for it by having one.
 	if [ -n "$sv" ]; then
 		rm -f "$case.sv.out"
-		cmp -s "$tmp/out" "$tmp/out.sv" || cp "$tmp/out.sv" "$case.sv.out"
-		[ -f "$case.sv.err" ] && cp "$tmp/err.sv" "$case.sv.err"
+		cmp -s "$tmp.out" "$tmp.out.sv" || cp "$tmp.out.sv" "$case.sv.out"
+		[ -f "$case.sv.err" ] && cp "$tmp.err.sv" "$case.sv.err"
 	fi
 	exit 0
 fi
@@ -103,7 +141,7 @@ fi
 # A script that exits 77 could not run here (say, it needs root): the
 # case is skipped, as meson counts 77, and says why on its stderr.
 if [ -f "$case.sh" ] && [ "$status" = 77 ] && [ "${TUFF_REGEN:-}" != 1 ]; then
-	echo "$tool/$case: skipped: $(cat "$tmp/err")"
+	echo "$tool/$case: skipped: $(cat "$tmp.err")"
 	exit 77
 fi
 
@@ -117,9 +155,9 @@ fi
 for s in out err; do
 	want=/dev/null
 	[ -f "$case.$s" ] && want=$case.$s
-	if ! cmp -s "$want" "$tmp/$s"; then
+	if ! cmp -s "$want" "$tmp.$s"; then
 		echo "$tool/$case: std$s differs:"
-		diff -u "$want" "$tmp/$s" | head -n 40
+		diff -u "$want" "$tmp.$s" | head -n 40
 		fail=1
 	fi
 done
@@ -136,25 +174,23 @@ fi
 want=/dev/null
 [ -f "$case.out" ] && want=$case.out
 [ -f "$case.sv.out" ] && want=$case.sv.out
-if ! cmp -s "$want" "$tmp/out.sv"; then
+if ! cmp -s "$want" "$tmp.out.sv"; then
 	echo "$tool/$case: in Swedish stdout differs:"
-	diff -u "$want" "$tmp/out.sv" | head -n 40
+	diff -u "$want" "$tmp.out.sv" | head -n 40
 	fail=1
 fi
 if [ -f "$case.sv.err" ]; then
-	cmp -s "$case.sv.err" "$tmp/err.sv" || {
+	cmp -s "$case.sv.err" "$tmp.err.sv" || {
 		echo "$tool/$case: in Swedish stderr differs:"
-		diff -u "$case.sv.err" "$tmp/err.sv" | head -n 40
+		diff -u "$case.sv.err" "$tmp.err.sv" | head -n 40
 		fail=1
 	}
 else
 	want=/dev/null
 	[ -f "$case.err" ] && want=$case.err
-	shape "$want" >"$tmp/shape"
-	shape "$tmp/err.sv" >"$tmp/shape.sv"
-	cmp -s "$tmp/shape" "$tmp/shape.sv" || {
+	same_shape "$want" "$tmp.err.sv" >"$tmp.shape" || {
 		echo "$tool/$case: in Swedish the diagnostics changed shape:"
-		diff -u "$tmp/shape" "$tmp/shape.sv" | head -n 40
+		cat "$tmp.shape"
 		fail=1
 	}
 fi
