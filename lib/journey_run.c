@@ -18,16 +18,15 @@
 
 /* The state of one run. */
 struct run {
-	struct tuff_held		 h;
-	const struct journey_run_conf	*c;
-	struct journey_ids		*ids;
-	struct journey_row		*rows;		/* challenges, table */
-	size_t				 nrows;
-	size_t				 cap;
-	size_t				 journeys;
-	unsigned long			 foreign;	/* not shown in a view */
-	int				 invalid;	/* a journey was
-							   refused */
+	struct tuff_held	 h;
+	const struct journey_run_conf *c;
+	struct journey_ids	*ids;
+	struct journey_row	*rows;		/* challenges, table */
+	size_t			 nrows;
+	size_t			 cap;
+	size_t			 journeys;
+	unsigned long		 foreign;	/* not shown in a view */
+	int			 invalid;	/* a journey was refused */
 };
 
 static int

@@ -22,15 +22,16 @@ enum journey_format {
 	JOURNEY_TABLE		/* one row per journey */
 };
 
+/*
+ * With challenges (format YAML only), one challenge per journey, worst
+ * first; rank, when ranked is set, orders the challenges (default
+ * friction) or the table rows (default: as read).
+ */
 struct journey_run_conf {
 	enum journey_format	 format;
-	int			 challenges;	/* a challenge per journey,
-						   worst first (format YAML) */
-	int			 ranked;	/* rank given */
-	enum journey_metric	 rank;		/* orders the challenges
-						   (default friction) or the
-						   table rows (default: as
-						   read) */
+	int			 challenges;
+	int			 ranked;
+	enum journey_metric	 rank;
 };
 
 /*
