@@ -1,6 +1,7 @@
 /*
  * hme-score: the HME index (Hållbart medarbetarengagemang) per group,
- * from hme-response records or CSV survey exports.
+ * from hme-response records or CSV survey exports.  The run is
+ * hme_run's (lib/hme_run.c); this file is its options.
  */
 #include <getopt.h>
 #include <limits.h>
@@ -38,13 +39,9 @@ static const struct option longopts[] = {
 };
 
 struct opts {
-	struct hme_config	 cf;
-	struct hme_input	 in;
+	struct hme_run_conf	 run;
 	struct tuff_diag_conf	 diag;
 	const char		*out;
-	int			 csv;
-	int			 items;
-	enum hme_format		 format;
 };
 
 /* TRANSLATORS: the option names and their values (unit, item, yaml ...)
@@ -123,7 +120,7 @@ parse_min_group(struct opts *o, const char *arg)
 	if (v < 1 || v > 1000000 || *end != '\0')
 		bad_arg("--min-group: expected a number 1..1000000, not \"%s\"",
 		    arg);
-	o->cf.min_group = v;
+	o->run.cf.min_group = v;
 }
 
 static void
@@ -149,11 +146,11 @@ option(struct opts *o, int c, char *argv[])
 		o->out = optarg;
 		break;
 	case OPT_BY:
-		o->cf.by = one_of(optarg, by, "--by: expected unit,period, "
+		o->run.cf.by = one_of(optarg, by, "--by: expected unit,period, "
 		    "unit or period, not \"%s\"") % 3;
 		break;
 	case OPT_COLUMN:
-		if ((rc = hme_input_column(&o->in, optarg)) == -2)
+		if ((rc = hme_input_column(&o->run.in, optarg)) == -2)
 			bad_arg("--column: \"%s\": that header is given for "
 			    "another column already", optarg);
 		else if (rc == -1)
@@ -161,33 +158,34 @@ option(struct opts *o, int c, char *argv[])
 			    "unit, period, id, m1 ... s3, not \"%s\"", optarg);
 		break;
 	case OPT_CSV:
-		o->csv = 1;
+		o->run.csv = 1;
 		break;
 	case OPT_FORMAT:
-		o->format = one_of(optarg, formats, "--format: expected yaml, "
-		    "table, csv or csv-sv, not \"%s\"");
+		o->run.format = one_of(optarg, formats,
+		    "--format: expected yaml, table, csv or csv-sv, "
+		    "not \"%s\"");
 		break;
 	case OPT_ITEMS:
-		o->items = 1;
+		o->run.items = 1;
 		break;
 	case OPT_METHOD:
-		o->cf.method = one_of(optarg, methods, "--method: expected "
+		o->run.cf.method = one_of(optarg, methods, "--method: expected "
 		    "item or respondent, not \"%s\"");
 		break;
 	case OPT_MIN_GROUP:
 		parse_min_group(o, optarg);
 		break;
 	case OPT_ROLLUP:
-		o->cf.rollup = 1;
+		o->run.cf.rollup = 1;
 		break;
 	case OPT_SKIP_INVALID:
-		o->in.skip_invalid = 1;
+		o->run.in.skip_invalid = 1;
 		break;
 	case OPT_STRICT:
 		o->diag.strict = 1;
 		break;
 	case OPT_TREND:
-		o->cf.trend = 1;
+		o->run.cf.trend = 1;
 		break;
 	default:
 		tuff_getopt_warn(c, argv, longopts);
@@ -203,81 +201,27 @@ parse_options(struct opts *o, int argc, char *argv[])
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":hVo:", longopts, NULL)) != -1)
 		option(o, c, argv);
-	if (o->cf.rollup && o->cf.by == HME_BY_PERIOD)
+	if (o->run.cf.rollup && o->run.cf.by == HME_BY_PERIOD)
 		bad_arg("--rollup needs units: not with --by %s", "period");
-	if (o->cf.trend && o->cf.by == HME_BY_UNIT)
+	if (o->run.cf.trend && o->run.cf.by == HME_BY_UNIT)
 		bad_arg("--trend needs periods: not with --by %s", "unit");
-}
-
-/* One operand (tuff_each_file: none means standard input). */
-static int
-read_one(FILE *fp, const char *name, void *arg, struct tuff_error *e)
-{
-	struct opts *o = arg;
-
-	return hme_read(&o->in, fp, name, o->csv, e);
-}
-
-/* Score and write everything; TUFF_OK or TUFF_ERR (reported). */
-static int
-write_scores(struct opts *o, FILE *fp, struct tuff_writer *w)
-{
-	const struct hme_score *sc;
-	size_t n;
-
-	if (hme_tally_scores(o->in.tally, &sc, &n) == -1 ||
-	    (tuff_diag_status(TUFF_OK) == TUFF_OK &&
-	    hme_write(fp, w, &o->cf, &o->in, sc, n, o->format,
-	    o->items) == -1)) {
-		tuff_warnx("out of memory");
-		return TUFF_ERR;
-	}
-	/* Under --strict a warning made the run fail: reported. */
-	return tuff_diag_status(TUFF_OK);
 }
 
 int
 main(int argc, char *argv[])
 {
 	struct opts o;
-	struct tuff_writer *w = NULL;
-	struct tuff_out out;
-	FILE *fp;
-	int rc = TUFF_ERR;
 
 	tuff_setprogname(argv[0]);
 	tuff_i18n_init();
 	memset(&o, 0, sizeof(o));
-	o.cf.min_group = HME_DEFAULT_MIN_GROUP;
-	hme_input_init(&o.in, NULL);
+	o.run.cf.min_group = HME_DEFAULT_MIN_GROUP;
+	hme_input_init(&o.run.in, NULL);
 	parse_options(&o, argc, argv);
 	argc -= optind;
 	argv += optind;
 	if (tuff_stdin_is_tty(argc))
 		usage();
 	tuff_set_diag_conf(&o.diag);
-
-	if ((o.in.tally = hme_tally_new(&o.cf)) == NULL) {
-		tuff_warnx("out of memory");
-		return TUFF_ERR;
-	}
-	if ((fp = tuff_out_open(&out, o.out)) == NULL)
-		goto done;
-	if (o.format == HME_FORMAT_YAML && (w = tuff_writer_new(fp)) == NULL) {
-		tuff_warnx("out of memory");
-		tuff_out_close(&out, 0);
-		goto done;
-	}
-	o.in.w = w;
-	rc = tuff_each_file(argc, argv, read_one, &o);
-	if (rc == TUFF_OK)
-		rc = write_scores(&o, fp, w);
-	if (w != NULL && tuff_writer_close(w) == -1)
-		tuff_out_error(&out, tuff_writer_errno(w));
-	tuff_writer_free(w);
-	rc = tuff_out_close(&out, tuff_diag_status(rc) == TUFF_OK);
-done:
-	hme_input_free(&o.in);
-	hme_tally_free(o.in.tally);
-	return tuff_diag_status(rc);
+	return hme_run(&o.run, argc, argv, o.out);
 }

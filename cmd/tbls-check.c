@@ -1,13 +1,7 @@
 /*
  * tbls-check: check assignments and decisions against the seven TBLS
- * principles (SPEC §4.3), like a linter checks code.
- *
- * Every record is written as read, in its place, into held output
- * (tuff/stream.h).  Assignments and decisions are also kept (they are
- * few) until the stream ends, because a need's journey may come after
- * the assignment that cites it; then each is checked, and its findings
- * and, with --summary, its tbls-profile are written at the place right
- * after it.
+ * principles (SPEC §4.3), like a linter checks code.  The run is
+ * tbls_run's (lib/tbls_run.c); this file is its options.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -17,22 +11,12 @@
 #include "tuff/date.h"
 #include "tuff/diag.h"
 #include "tuff/i18n.h"
-#include "tuff/journey.h"
 #include "tuff/run.h"
-#include "tuff/schema.h"
-#include "tuff/stream.h"
 #include "tuff/tbls.h"
 
 struct opts {
-	struct tuff_held	 h;
 	struct tuff_diag_conf	 diag;
-	struct tbls_config	 cfg;
-	int			 gcc;
-	int			 summary;
-	enum tbls_severity	 fail_on;
-	enum tbls_severity	 worst;
-	struct tbls_journeys	*journeys;
-	struct tbls_result	 result;
+	struct tbls_run_conf	 run;
 };
 
 enum {
@@ -102,25 +86,6 @@ bad_option(const char *fmt, const char *val)
 	exit(TUFF_ERR);
 }
 
-static void
-load_rules(struct tbls_config *cfg, const char *path)
-{
-	struct tuff_error e;
-	const char *name;
-	FILE *fp;
-	int rc;
-
-	if ((fp = tuff_open_input(path, &name)) == NULL)
-		exit(TUFF_ERR);
-	rc = tbls_config_load(cfg, fp, name, &e);
-	if (fp != stdin)
-		fclose(fp);
-	if (rc == -1) {
-		tuff_report("error", &e);
-		exit(TUFF_ERR);
-	}
-}
-
 /*
  * Parse the options into o; the rules file is applied after all of
  * them, so --rules and --as-of may come in any order.  Exits on a
@@ -150,21 +115,21 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **outpath,
 			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "gcc") == 0)
-				o->gcc = 1;
+				o->run.gcc = 1;
 			else if (strcmp(optarg, "yaml") == 0)
-				o->gcc = 0;
+				o->run.gcc = 0;
 			else
 				bad_option("--format: expected yaml or gcc, not \"%s\"",
 				    optarg);
 			break;
 		case OPT_SUMMARY:
-			o->summary = 1;
+			o->run.summary = 1;
 			break;
 		case OPT_FAIL_ON:
 			if ((v = tbls_severity_parse(optarg, 1)) == -1)
 				bad_option("--fail-on: expected error, warning, "
 				    "note or never, not \"%s\"", optarg);
-			o->fail_on = (enum tbls_severity)v;
+			o->run.fail_on = (enum tbls_severity)v;
 			break;
 		case OPT_STALE:
 			stale = strtol(optarg, &end, 10);
@@ -198,104 +163,11 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **outpath,
 		    as_of, strlen(as_of), NULL));
 		exit(TUFF_ERR);
 	}
-	tbls_config_init(&o->cfg, day);
-	o->cfg.stale_days = stale;
-	if (rules != NULL)
-		load_rules(&o->cfg, rules);
+	tbls_config_init(&o->run.cfg, day);
+	o->run.cfg.stale_days = stale;
+	if (rules != NULL && tbls_config_load_path(&o->run.cfg, rules) == -1)
+		exit(TUFF_ERR);
 	return optind;
-}
-
-/* Keep doc, to check it at the place right after it. */
-static int
-hold(struct opts *o, struct tuff_doc *doc, struct tuff_error *e)
-{
-	if (!o->gcc && tuff_write_unchanged(o->h.w, doc) == -1) {
-		tuff_doc_free(doc);
-		return tuff_writer_error(o->h.w, e);
-	}
-	return tuff_held_keep(&o->h, doc, e);
-}
-
-/* Note a journey's actors for helhetssyn.narrow-collaboration. */
-static int
-note_journey(struct opts *o, const struct tuff_doc *doc,
-    struct tuff_error *e)
-{
-	const char *id = tuff_str(tuff_map_get(doc->root, "id"));
-	size_t actors;
-
-	if (id == NULL)
-		return 0;
-	if (journey_distinct_actors(doc->root, &actors) == -1 ||
-	    tbls_journeys_add(o->journeys, id, actors) == -1)
-		return tuff_seterr(e, NULL, 0, 0, "out of memory");
-	return 0;
-}
-
-static int
-on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
-{
-	struct opts *o = arg;
-	int journey;
-
-	journey = doc->kind != NULL && strcmp(doc->kind, "journey") == 0;
-	if (journey || tbls_kind(doc) != 0)
-		tuff_schema_check_keys(doc);	/* a kind this tool reads */
-	if (tbls_kind(doc) != 0) {
-		if (tbls_validate(doc, e) == -1) {
-			tuff_doc_free(doc);
-			return -1;
-		}
-		return hold(o, doc, e);
-	}
-	if (journey && note_journey(o, doc, e) == -1) {
-		tuff_doc_free(doc);
-		return -1;
-	}
-	if (o->gcc) {
-		tuff_doc_free(doc);
-		return 0;
-	}
-	if (tuff_write_passthrough(o->h.w, doc) == -1)
-		return tuff_writer_error(o->h.w, e);
-	return 0;
-}
-
-/* Records that are neither checked nor journeys pass on unbuilt. */
-static int
-passes(const char *kind, void *arg)
-{
-	(void)arg;
-	return strcmp(kind, "assignment") != 0 &&
-	    strcmp(kind, "decision") != 0 && strcmp(kind, "journey") != 0;
-}
-
-/* At the place after a checked record: what it was found to have. */
-static int
-findings(void *arg, struct tuff_writer *w, void *ctx, struct tuff_error *e)
-{
-	const struct tuff_doc *doc = arg;
-	struct opts *o = ctx;
-	struct tbls_result *r = &o->result;
-	enum tbls_severity s;
-	FILE *fp;
-	size_t i;
-	int rc = 0;
-
-	if (tbls_check(&o->cfg, o->journeys, doc, r) == -1)
-		return tuff_seterr(e, NULL, 0, 0, "out of memory");
-	if ((s = tbls_result_worst(r)) > o->worst)
-		o->worst = s;
-	if (o->gcc && tuff_writer_file(w, &fp) == -1)
-		return tuff_seterr_written(e);
-	for (i = 0; i < r->n && rc == 0; i++)
-		rc = o->gcc ? tbls_print_finding(fp, doc, &r->v[i]) :
-		    tbls_write_finding(w, doc, &r->v[i]);
-	if (rc == 0 && o->summary)
-		rc = o->gcc ? tbls_print_profile(fp, doc, r) :
-		    tbls_write_profile(w, doc, r);
-	/* A failed write is kept in the output, and reported at its close. */
-	return rc == -1 ? tuff_seterr_written(e) : 0;
 }
 
 int
@@ -306,12 +178,12 @@ main(int argc, char *argv[])
 	const char *outpath = NULL;
 	FILE *fp;
 	size_t i;
-	int rc, list = 0;
+	int list = 0;
 
 	tuff_setprogname(argv[0]);
 	tuff_i18n_init();
 	memset(&o, 0, sizeof(o));
-	o.fail_on = TBLS_ERROR;
+	o.run.fail_on = TBLS_ERROR;
 	tuff_set_diag_conf(&o.diag);
 	i = (size_t)parse_opts(argc, argv, &o, &outpath, &list);
 	argc -= (int)i;
@@ -319,23 +191,12 @@ main(int argc, char *argv[])
 	if (list) {
 		if ((fp = tuff_out_open(&out, outpath)) == NULL)
 			return TUFF_ERR;
-		(void)tbls_list_rules(fp, &o.cfg);	/* errors kept in out */
+		(void)tbls_list_rules(fp, &o.run.cfg);	/* errors kept in out */
 		return tuff_out_close(&out, 1);
 	}
 	if (tuff_stdin_is_tty(argc)) {
 		usage(stderr);
 		return TUFF_ERR;
 	}
-	if ((o.journeys = tbls_journeys_new()) == NULL) {
-		tuff_warnx("out of memory");
-		return TUFF_ERR;
-	}
-	o.h = (struct tuff_held){ on_record, passes, NULL, findings, &o,
-	    o.gcc, NULL, NULL };
-	rc = tuff_held_run(&o.h, argc, argv, outpath);
-	if (rc == TUFF_OK && o.worst != TBLS_OFF && o.worst >= o.fail_on)
-		rc = TUFF_NO;
-	tbls_result_free(&o.result);
-	tbls_journeys_free(o.journeys);
-	return rc;
+	return tbls_run(&o.run, argc, argv, outpath);
 }

@@ -290,4 +290,27 @@ int	hme_read(struct hme_input *, FILE *, const char *name, int csv,
 int	hme_read_csv(struct hme_input *, FILE *, const char *name,
 	    struct tuff_error *e);
 
+/*
+ * A run of hme-score (lib/hme_run.c): read the files (none or "-":
+ * standard input) with hme_read, each a CSV export when csv is set,
+ * into one tally by cf; then write the scores with hme_write in format
+ * (items: each question's too) to standard output, or to output,
+ * replaced only when the run succeeds.  in gives the columns and
+ * skip_invalid (hme_input_init, then hme_input_column); the run reads
+ * into a copy of it with a tally and a writer of its own, freed before
+ * it returns.  Every error is reported on standard error, and so is a
+ * warning, which under --strict fails the run.  Returns TUFF_OK or
+ * TUFF_ERR.
+ */
+struct hme_run_conf {
+	struct hme_config	 cf;
+	struct hme_input	 in;
+	enum hme_format		 format;
+	int			 csv;		/* every input is CSV */
+	int			 items;
+};
+
+int	hme_run(const struct hme_run_conf *, int argc, char **argv,
+	    const char *output);
+
 #endif

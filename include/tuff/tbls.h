@@ -115,6 +115,13 @@ int	tbls_config_load(struct tbls_config *, FILE *, const char *name,
 	    struct tuff_error *e);
 
 /*
+ * The same for the file at path ("-": standard input), which may not
+ * be an operand of the run.  0, or -1 after reporting on standard
+ * error why the file cannot be opened or where it is wrong.
+ */
+int	tbls_config_load_path(struct tbls_config *, const char *path);
+
+/*
  * The journeys of a stream, by id, with their distinct actors, for the
  * cross-record rule helhetssyn.narrow-collaboration.  The first journey
  * of an id wins.  Memory is one small entry per journey.
@@ -192,5 +199,27 @@ int	tbls_print_finding(FILE *, const struct tuff_doc *,
 int	tbls_print_profile(FILE *, const struct tuff_doc *,
 	    const struct tbls_result *);
 int	tbls_list_rules(FILE *, const struct tbls_config *);
+
+/*
+ * A run of tbls-check (lib/tbls_run.c): read the files (none or "-":
+ * standard input) as one stream, write every record as read and, right
+ * after each assignment and decision, its findings and, with summary
+ * set, its tbls-profile, checked with cfg once the whole stream (every
+ * journey) has been seen.  With gcc set the output is only the lines
+ * of tbls_print_finding and tbls_print_profile.  The output goes to
+ * standard output, or replaces output only when the run succeeds
+ * (tuff_held_run).  Errors are reported on standard error.  Returns
+ * TUFF_ERR on an error, TUFF_NO when a finding is at or above fail_on,
+ * else TUFF_OK.
+ */
+struct tbls_run_conf {
+	struct tbls_config	 cfg;
+	int			 gcc;		/* --format gcc */
+	int			 summary;	/* --summary */
+	enum tbls_severity	 fail_on;	/* TBLS_NEVER: never fail */
+};
+
+int	tbls_run(const struct tbls_run_conf *, int argc, char **argv,
+	    const char *output);
 
 #endif

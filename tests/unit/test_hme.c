@@ -4,7 +4,7 @@
  * that no suppressed group can be recovered by subtraction across every
  * grouping the tool offers), trend, the YAML reader's two paths (and a
  * differential test of them over the nasty-input corpus), the CSV
- * reader's headers, and the CSV output read back.
+ * reader's headers, the CSV output read back, and a whole run.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,12 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "tuff/csv.h"
 #include "tuff/hme.h"
 #include "tuff/record.h"
+#include "tuff/tuff.h"
 #include "util.h"
 
 __extension__ typedef unsigned __int128 u128;
@@ -1525,6 +1527,90 @@ test_csv_output(void **state)
 	}
 }
 
+/*
+ * Run hme_run over text in a temporary file, into another; returns
+ * what it wrote (NULL when it wrote nothing) and the status in *rc.
+ */
+static char *
+run_on(const struct hme_run_conf *c, const char *text, int *rc)
+{
+	char in[] = "/tmp/tuff-hme-in-XXXXXX", *argv[] = { in, NULL };
+	char out[] = "/tmp/tuff-hme-out-XXXXXX", *got;
+	size_t len;
+	FILE *fp;
+	int fd;
+
+	assert_true((fd = mkstemp(in)) != -1);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	assert_true((fd = mkstemp(out)) != -1);
+	close(fd);
+	unlink(out);
+	*rc = hme_run(c, 1, argv, out);
+	unlink(in);
+	if ((fp = fopen(out, "r")) == NULL)
+		return NULL;
+	got = calloc(1, 4096);
+	assert_non_null(got);
+	len = fread(got, 1, 4095, fp);
+	got[len] = '\0';
+	fclose(fp);
+	unlink(out);
+	return got;
+}
+
+#define ALL4	"kind: hme-response\nunit: A\nperiod: 2020\n" \
+		"answers: [4, 4, 4, 4, 4, 4, 4, 4, 4]\n"
+
+/* Five responses, after a record of another kind with comments. */
+static const char five[] = "# kommentar\nkind: challenge # som skrivet\n"
+	"---\n" ALL4 "---\n" ALL4 "---\n" ALL4 "---\n" ALL4 "---\n" ALL4;
+
+static void
+test_run(void **state)
+{
+	struct hme_run_conf c;
+	char *got;
+	int rc;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	c.cf.min_group = HME_DEFAULT_MIN_GROUP;
+	hme_input_init(&c.in, NULL);
+	/* The other record passes on as read, the score after it. */
+	got = run_on(&c, five, &rc);
+	assert_int_equal(rc, TUFF_OK);
+	assert_non_null(got);
+	assert_string_equal(got, "# kommentar\n---\n"
+	    "kind: challenge # som skrivet\n---\nkind: hme-score\n"
+	    "unit: A\nperiod: 2020\nrespondents: 5\nindex: 75.0\n"
+	    "motivation: 75.0\nleadership: 75.0\ngovernance: 75.0\n");
+	free(got);
+	/* The run leaves conf as it was: a second run scores alike. */
+	assert_null(c.in.tally);
+	assert_null(c.in.ids);
+	c.format = HME_FORMAT_CSV;
+	got = run_on(&c, five, &rc);
+	assert_int_equal(rc, TUFF_OK);
+	assert_non_null(got);
+	assert_non_null(strstr(got, "\nhme-score,A,2020,5,,75.0,75.0,75.0,"
+	    "75.0\n"));
+	free(got);
+	/* An invalid response fails the run, which writes nothing. */
+	got = run_on(&c, ALL4 "---\nkind: hme-response\nunit: A\n", &rc);
+	assert_int_equal(rc, TUFF_ERR);
+	assert_null(got);
+	/* With skip_invalid it is counted, in a summary at the end. */
+	c.in.skip_invalid = 1;
+	c.format = HME_FORMAT_YAML;
+	got = run_on(&c, ALL4 "---\nkind: hme-response\nunit: A\n", &rc);
+	assert_int_equal(rc, TUFF_OK);
+	assert_non_null(got);
+	assert_non_null(strstr(got, "kind: hme-summary\nresponses: 1\n"
+	    "skipped: 1\n"));
+	free(got);
+}
+
 int
 main(void)
 {
@@ -1552,6 +1638,7 @@ main(void)
 		cmocka_unit_test(test_csv_headers),
 		cmocka_unit_test(test_csv_errors),
 		cmocka_unit_test(test_csv_output),
+		cmocka_unit_test(test_run),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,7 +1,8 @@
 /*
  * Unit tests for the TBLS rulebook: the table itself, the engine
  * (profiles, positions, boundaries of the rules with a number in them),
- * validation, the journeys index, the rules file and the output.
+ * validation, the journeys index, the rules file, the output and a
+ * whole run.
  * Each rule's firing and passing case is also a golden CLI case under
  * tests/cli/tbls-check.
  */
@@ -12,11 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "tuff/record.h"
 #include "tuff/tbls.h"
+#include "tuff/tuff.h"
 
 #include "util.h"
 
@@ -723,6 +726,136 @@ test_list_rules(void **state)
 	free(buf);
 }
 
+/*
+ * A temporary file holding text (NULL: a free name, no file); path is a
+ * template ending in six X, which may have been used before.
+ */
+static void
+temp_file(char *path, const char *text)
+{
+	int fd;
+
+	memcpy(path + strlen(path) - 6, "XXXXXX", 6);
+	fd = mkstemp(path);
+	assert_true(fd != -1);
+	if (text != NULL)
+		assert_int_equal(write(fd, text, strlen(text)),
+		    (ssize_t)strlen(text));
+	close(fd);
+	if (text == NULL)
+		unlink(path);
+}
+
+static void
+test_rules_path(void **state)
+{
+	char path[] = "/tmp/tuff-rules-XXXXXX";
+	struct tbls_config cfg, before;
+	int d = tbls_rule_find("tillit.detail-control");
+
+	(void)state;
+	config(&cfg);
+	temp_file(path, "rules: {tillit.detail-control: disable}\n");
+	assert_int_equal(tbls_config_load_path(&cfg, path), 0);
+	assert_int_equal(cfg.severity[d], TBLS_OFF);
+	unlink(path);
+	/* A bad file, or none, changes nothing (its error is reported). */
+	before = cfg;
+	temp_file(path, "rules: {tillit.detail-control: on}\n");
+	assert_int_equal(tbls_config_load_path(&cfg, path), -1);
+	unlink(path);
+	assert_int_equal(tbls_config_load_path(&cfg, path), -1);
+	assert_memory_equal(&cfg, &before, sizeof(cfg));
+}
+
+/*
+ * Run tbls_run over text in a file of its own, into the file out;
+ * returns what it wrote (NULL when it wrote nothing) and the status in
+ * *rc.  in gets the input's name, for the findings that cite it.
+ */
+static char *
+run_on(const struct tbls_run_conf *c, const char *text, char *in,
+    int *rc)
+{
+	char out[] = "/tmp/tuff-tbls-out-XXXXXX", *argv[] = { in, NULL };
+	char *got;
+	size_t len;
+	FILE *fp;
+
+	temp_file(in, text);
+	temp_file(out, NULL);
+	*rc = tbls_run(c, 1, argv, out);
+	unlink(in);
+	if ((fp = fopen(out, "r")) == NULL)
+		return NULL;
+	got = calloc(1, 4096);
+	assert_non_null(got);
+	len = fread(got, 1, 4095, fp);
+	got[len] = '\0';
+	fclose(fp);
+	unlink(out);
+	return got;
+}
+
+/* A challenge passes on; a decision stays as read, its finding after. */
+static const char stream[] =
+	"# ärendet\n"
+	"kind: challenge # as written\n"
+	"---\n"
+	"kind: decision\n"
+	"id: B-2020-003\n"
+	"date: 2020-11-19\n"
+	"decided_by: socialchef\n"
+	"regarding: [rullstol]\n"
+	"outcome: assign\n"
+	"rationale: ''\n"
+	"# the end\n";
+
+static void
+test_run(void **state)
+{
+	struct tbls_run_conf c = { .fail_on = TBLS_WARNING };
+	char in[] = "/tmp/tuff-tbls-in-XXXXXX", want[512], *got;
+	int rc;
+
+	(void)state;
+	config(&c.cfg);
+	got = run_on(&c, stream, in, &rc);
+	assert_int_equal(rc, TUFF_NO);	/* a warning, at --fail-on warning */
+	assert_non_null(got);
+	snprintf(want, sizeof(want),
+	    "# ärendet\n---\nkind: challenge # as written\n---\n"
+	    "kind: decision\nid: B-2020-003\ndate: 2020-11-19\n"
+	    "decided_by: socialchef\nregarding: [rullstol]\n"
+	    "outcome: assign\nrationale: ''\n"
+	    "---\nkind: finding\nrule: oppenhet.rationale-missing\n"
+	    "principle: oppenhet\narea: kultur-och-ledarskap\n"
+	    "severity: warning\nrecord: B-2020-003\nfile: %s\nline: 10\n"
+	    "column: 1\npath: /rationale\nmessage: the decision gives no "
+	    "rationale; say why it was made\n# the end\n", in);
+	assert_string_equal(got, want);
+	free(got);
+
+	/* gcc: the lines only, and the profile; a warning is no error. */
+	c.gcc = c.summary = 1;
+	c.fail_on = TBLS_ERROR;
+	got = run_on(&c, stream, in, &rc);
+	assert_int_equal(rc, TUFF_OK);
+	assert_non_null(got);
+	snprintf(want, sizeof(want),
+	    "%s:10:1: warning: B-2020-003: the decision gives no rationale; "
+	    "say why it was made [oppenhet.rationale-missing]\n"
+	    "B-2020-003: 0 of 1 check passed (kultur-och-ledarskap 0/1, "
+	    "styrning 0/0, organisation 0/0)\n", in);
+	assert_string_equal(got, want);
+	free(got);
+
+	/* An invalid record fails the run, which writes nothing. */
+	got = run_on(&c, "kind: decision\nid: B-2020-004\n", in, &rc);
+	assert_int_equal(rc, TUFF_ERR);
+	assert_null(got);
+}
+
 int
 main(void)
 {
@@ -745,6 +878,8 @@ main(void)
 		cmocka_unit_test(test_disabled_rule),
 		cmocka_unit_test(test_output),
 		cmocka_unit_test(test_list_rules),
+		cmocka_unit_test(test_rules_path),
+		cmocka_unit_test(test_run),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
