@@ -1535,28 +1535,13 @@ static char *
 run_on(const struct hme_run_conf *c, const char *text, int *rc)
 {
 	char in[] = "/tmp/tuff-hme-in-XXXXXX", *argv[] = { in, NULL };
-	char out[] = "/tmp/tuff-hme-out-XXXXXX", *got;
-	size_t len;
-	FILE *fp;
-	int fd;
+	char out[] = "/tmp/tuff-hme-out-XXXXXX";
 
-	assert_true((fd = mkstemp(in)) != -1);
-	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
-	close(fd);
-	assert_true((fd = mkstemp(out)) != -1);
-	close(fd);
-	unlink(out);
+	temp_file(in, text);
+	temp_file(out, NULL);
 	*rc = hme_run(c, 1, argv, out);
 	unlink(in);
-	if ((fp = fopen(out, "r")) == NULL)
-		return NULL;
-	got = calloc(1, 4096);
-	assert_non_null(got);
-	len = fread(got, 1, 4095, fp);
-	got[len] = '\0';
-	fclose(fp);
-	unlink(out);
-	return got;
+	return take_file(out);
 }
 
 #define ALL4	"kind: hme-response\nunit: A\nperiod: 2020\n" \

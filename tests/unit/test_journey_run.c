@@ -18,6 +18,7 @@
 
 #include "tuff/journey_run.h"
 #include "tuff/run.h"
+#include "util.h"
 
 /* Two journeys, b the worse, with a record of another kind between. */
 static const char two[] =
@@ -28,38 +29,12 @@ static const char two[] =
     "  - action: Y\n    pain: slow\n    score: 2\n"
     "  - action: Z\n    actor: nurse\n";
 
-/* The whole of a file, NULL if there is none; the caller frees it. */
-static char *
-slurp(const char *path)
-{
-	char *text;
-	size_t len;
-	FILE *fp;
-
-	if ((fp = fopen(path, "r")) == NULL)
-		return NULL;
-	assert_non_null(text = calloc(1, 8192));
-	len = fread(text, 1, 8191, fp);
-	text[len] = '\0';
-	fclose(fp);
-	return text;
-}
-
 /* What one run of journey_run writes, and says on standard error. */
 struct result {
 	int	 rc;
 	char	*out;		/* NULL: no output file */
 	char	*err;
 };
-
-static void
-tmp_name(char *name)
-{
-	int fd = mkstemp(name);
-
-	assert_true(fd != -1);
-	close(fd);
-}
 
 static struct result
 run(const struct journey_run_conf *c, const char *text)
@@ -69,16 +44,11 @@ run(const struct journey_run_conf *c, const char *text)
 	char err[] = "/tmp/tuff-jrun-err-XXXXXX";
 	char *argv[] = { in, NULL };
 	struct result res;
-	FILE *fp;
 	int saved;
 
-	tmp_name(in);
-	tmp_name(out);
-	tmp_name(err);
-	assert_non_null(fp = fopen(in, "w"));
-	assert_int_equal(fputs(text, fp) >= 0, 1);
-	assert_int_equal(fclose(fp), 0);
-	unlink(out);		/* made only by a run that succeeds */
+	temp_file(in, text);
+	temp_file(out, NULL);	/* made only by a run that succeeds */
+	temp_file(err, NULL);
 	fflush(stderr);
 	assert_true((saved = dup(STDERR_FILENO)) != -1);
 	assert_non_null(freopen(err, "w", stderr));
@@ -86,11 +56,9 @@ run(const struct journey_run_conf *c, const char *text)
 	fflush(stderr);
 	assert_true(dup2(saved, STDERR_FILENO) != -1);
 	close(saved);
-	res.out = slurp(out);
-	res.err = slurp(err);
+	res.out = take_file(out);
+	res.err = take_file(err);
 	unlink(in);
-	unlink(out);
-	unlink(err);
 	return res;
 }
 

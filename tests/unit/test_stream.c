@@ -271,26 +271,14 @@ run_held(const char *text, const char *out, int *rc)
 {
 	struct tuff_held h = { keep_or_fail, others, NULL, rewrite_kept,
 	    NULL, 0, NULL, NULL };
-	char in[] = "/tmp/tuff-held-XXXXXX", *argv[] = { in, NULL }, *got;
-	size_t len;
-	FILE *fp;
-	int fd = mkstemp(in);
+	char in[] = "/tmp/tuff-held-XXXXXX", *argv[] = { in, NULL };
 
-	assert_true(fd != -1);
-	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
-	close(fd);
+	temp_file(in, text);
 	h.arg = &h;
 	unlink(out);
 	*rc = tuff_held_run(&h, 1, argv, out);
 	unlink(in);
-	if ((fp = fopen(out, "r")) == NULL)
-		return NULL;
-	got = calloc(1, 4096);
-	len = fread(got, 1, 4095, fp);
-	got[len] = '\0';
-	fclose(fp);
-	unlink(out);
-	return got;
+	return take_file(out);
 }
 
 static void

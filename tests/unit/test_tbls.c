@@ -726,26 +726,6 @@ test_list_rules(void **state)
 	free(buf);
 }
 
-/*
- * A temporary file holding text (NULL: a free name, no file); path is a
- * template ending in six X, which may have been used before.
- */
-static void
-temp_file(char *path, const char *text)
-{
-	int fd;
-
-	memcpy(path + strlen(path) - 6, "XXXXXX", 6);
-	fd = mkstemp(path);
-	assert_true(fd != -1);
-	if (text != NULL)
-		assert_int_equal(write(fd, text, strlen(text)),
-		    (ssize_t)strlen(text));
-	close(fd);
-	if (text == NULL)
-		unlink(path);
-}
-
 static void
 test_rules_path(void **state)
 {
@@ -778,23 +758,12 @@ run_on(const struct tbls_run_conf *c, const char *text, char *in,
     int *rc)
 {
 	char out[] = "/tmp/tuff-tbls-out-XXXXXX", *argv[] = { in, NULL };
-	char *got;
-	size_t len;
-	FILE *fp;
 
 	temp_file(in, text);
 	temp_file(out, NULL);
 	*rc = tbls_run(c, 1, argv, out);
 	unlink(in);
-	if ((fp = fopen(out, "r")) == NULL)
-		return NULL;
-	got = calloc(1, 4096);
-	assert_non_null(got);
-	len = fread(got, 1, 4095, fp);
-	got[len] = '\0';
-	fclose(fp);
-	unlink(out);
-	return got;
+	return take_file(out);
 }
 
 /* A challenge passes on; a decision stays as read, its finding after. */

@@ -1,12 +1,15 @@
 /*
- * What several unit tests need: a stream over bytes in memory, and the
- * first record of a YAML text.  Included after cmocka.h.
+ * What several unit tests need: a stream over bytes in memory, the
+ * first record of a YAML text, and temporary files for the runs that
+ * read and write files by name.  Included after cmocka.h.
  */
 #ifndef TUFF_TEST_UTIL_H
 #define TUFF_TEST_UTIL_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tuff/record.h"
 
@@ -43,6 +46,49 @@ doc_of(const char *yaml)
 	tuff_reader_free(r);
 	fclose(fp);
 	return doc;
+}
+
+/*
+ * A temporary file holding text (NULL: a free name, no file made).
+ * path is a template ending in six X, refilled first, so that one
+ * buffer may serve several times.
+ */
+static inline void
+temp_file(char *path, const char *text)
+{
+	int fd;
+
+	memcpy(path + strlen(path) - 6, "XXXXXX", 6);
+	fd = mkstemp(path);
+	assert_true(fd != -1);
+	if (text != NULL)
+		assert_int_equal(write(fd, text, strlen(text)),
+		    (ssize_t)strlen(text));
+	close(fd);
+	if (text == NULL)
+		unlink(path);
+}
+
+/*
+ * The whole of the file at path as a string (at most 64 KiB), which
+ * the caller frees, and the file removed; NULL when there is no file.
+ */
+static inline char *
+take_file(const char *path)
+{
+	enum { MAX = 65536 };
+	char *text;
+	size_t len;
+	FILE *fp;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		return NULL;
+	assert_non_null(text = calloc(1, MAX + 1));
+	len = fread(text, 1, MAX, fp);
+	text[len] = '\0';
+	fclose(fp);
+	unlink(path);
+	return text;
 }
 
 #endif
