@@ -1,39 +1,34 @@
 /*
  * tuff-decide: challenges into decisions and assignments within the
  * delegation order, and the follow-up of assignments (SPEC §4.2).
- *
- * The stream is parsed once, into held output (tuff/stream.h): records
- * the run leaves alone as read, and a place for each it changes or
- * replaces.  Only when the whole stream is valid is the held text
- * written with what those records become at their places.  A run that
- * fails therefore writes nothing, and with -o the old file stays as it
- * was.  The output is opened first all the same, so that its lock
- * covers the reading of a register it replaces.
+ * The run itself, which writes nothing unless it succeeds, is
+ * decide_run's (lib/decide_tool.c).
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "tuff/decide.h"
 #include "tuff/diag.h"
 #include "tuff/i18n.h"
 #include "tuff/run.h"
-#include "tuff/schema.h"
-#include "tuff/stream.h"
 
+/*
+ * The options that pick challenges or give values are decide_option's
+ * kinds from OPT_KIND on, so that each is handed on as it came.
+ */
 enum {
-	OPT_ASSIGN = 256,
-	OPT_REJECT,
-	OPT_DEFER,
+	OPT_KIND = 256,
+	OPT_ASSIGN = OPT_KIND + DECIDE_OPT_ASSIGN,
+	OPT_REJECT = OPT_KIND + DECIDE_OPT_REJECT,
+	OPT_DEFER = OPT_KIND + DECIDE_OPT_DEFER,
+	OPT_OWNER = OPT_KIND + DECIDE_OPT_OWNER,
+	OPT_DUE = OPT_KIND + DECIDE_OPT_DUE,
+	OPT_RATIONALE = OPT_KIND + DECIDE_OPT_RATIONALE,
+	OPT_COST = OPT_KIND + DECIDE_OPT_COST,
 	OPT_BY,
-	OPT_OWNER,
-	OPT_DUE,
 	OPT_DATE,
-	OPT_RATIONALE,
-	OPT_COST,
 	OPT_DELEGATION,
 	OPT_AS_OF,
 	OPT_WITHIN,
@@ -107,15 +102,10 @@ struct opts {
 	tuff_day	 date, as_of;
 	long		 within;
 	struct {
-		int		 opt;
+		enum decide_option kind;
 		const char	*arg;
 	}		*args;		/* picks and values, in order */
 	size_t		 nargs;
-};
-
-struct run {
-	struct tuff_held	 h;
-	struct decide		*d;
 };
 
 static void __attribute__((noreturn))
@@ -174,7 +164,7 @@ looks_like_due(const char *s)
 
 /* Remember an option of decide mode, for check_mode. */
 static void
-decide_option(struct opts *o, int opt)
+note_decide_mode(struct opts *o, int opt)
 {
 	const struct option *lo;
 
@@ -186,9 +176,9 @@ decide_option(struct opts *o, int opt)
 static void
 add_arg(struct opts *o, int opt, const char *arg)
 {
-	o->args[o->nargs].opt = opt;
+	o->args[o->nargs].kind = (enum decide_option)(opt - OPT_KIND);
 	o->args[o->nargs++].arg = arg;
-	decide_option(o, opt);
+	note_decide_mode(o, opt);
 }
 
 static void
@@ -215,12 +205,12 @@ parse_options(int argc, char *argv[], struct opts *o)
 			break;
 		case OPT_BY:
 			o->by = optarg;
-			decide_option(o, c);
+			note_decide_mode(o, c);
 			break;
 		case OPT_DATE:
 			o->date = date_arg("--date", optarg);
 			o->has_date = 1;
-			decide_option(o, c);
+			note_decide_mode(o, c);
 			break;
 		case OPT_AS_OF:
 			o->as_of = date_arg("--as-of", optarg);
@@ -285,38 +275,6 @@ check_mode(struct opts *o)
 		o->within = 31;
 }
 
-static struct decide_delegation *
-load_delegation(const char *path)
-{
-	struct decide_delegation *d = NULL;
-	struct tuff_error e;
-	const char *name;
-	FILE *fp;
-
-	if (path == NULL) {
-		if ((d = decide_delegation_default()) == NULL)
-			tuff_warnx("out of memory");
-		return d;
-	}
-	if ((fp = tuff_open_input(path, &name)) == NULL)
-		return NULL;
-	if (decide_delegation_read(fp, name, &d, &e) == -1)
-		tuff_report("error", &e);
-	if (fp != stdin)
-		fclose(fp);
-	return d;
-}
-
-static void
-report(const struct tuff_error *e, void *arg)
-{
-	(void)arg;
-	if (e->file == NULL)
-		tuff_warnx("%s", e->msg);
-	else
-		tuff_report("error", e);
-}
-
 /* Hand the options to the run; -1 after reporting a usage error. */
 static int
 setup(struct decide *d, const struct opts *o)
@@ -330,106 +288,13 @@ setup(struct decide *d, const struct opts *o)
 	decide_set_date(d, o->date);
 	decide_set_window(d, o->as_of, o->within);
 	for (i = 0; i < o->nargs && rc == 0; i++)
-		switch (o->args[i].opt) {
-		case OPT_ASSIGN:
-			rc = decide_pick(d, DECIDE_ASSIGN, o->args[i].arg, &e);
-			break;
-		case OPT_REJECT:
-			rc = decide_pick(d, DECIDE_REJECT, o->args[i].arg, &e);
-			break;
-		case OPT_DEFER:
-			rc = decide_pick(d, DECIDE_DEFER, o->args[i].arg, &e);
-			break;
-		case OPT_OWNER:
-			rc = decide_set(d, DECIDE_OWNER, o->args[i].arg, &e);
-			break;
-		case OPT_DUE:
-			rc = decide_set(d, DECIDE_DUE, o->args[i].arg, &e);
-			break;
-		case OPT_RATIONALE:
-			rc = decide_set(d, DECIDE_RATIONALE, o->args[i].arg, &e);
-			break;
-		case OPT_COST:
-			rc = decide_set(d, DECIDE_COST, o->args[i].arg, &e);
-			break;
-		}
+		rc = decide_option(d, o->args[i].kind, o->args[i].arg, &e);
 	if (rc == -1) {
 		tuff_warnx("%s", e.msg);
 		return -1;
 	}
-	return decide_check_options(d, report, NULL) > 0 ? -1 : 0;
-}
-
-/* Records of kinds the run does not read are passed on unbuilt. */
-static int
-streams(const char *kind, void *arg)
-{
-	const struct run *r = arg;
-
-	return decide_streams(r->d, kind);
-}
-
-/* Validate each record; pass it on as read, or keep it. */
-static int
-on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
-{
-	struct run *r = arg;
-
-	if (!decide_passes_through(r->d, doc->kind))
-		tuff_schema_check_keys(doc);	/* a kind this run reads */
-	if (decide_scan(r->d, doc, e) == -1) {
-		tuff_doc_free(doc);
-		return -1;
-	}
-	switch (decide_fate(r->d, doc)) {
-	case DECIDE_PASS:
-		if (tuff_write_passthrough(r->h.w, doc) == -1)
-			return tuff_writer_error(r->h.w, e);
-		return 0;
-	case DECIDE_DROP:
-		tuff_doc_free(doc);
-		return 0;
-	case DECIDE_CHANGE:
-		/* The lines before it stay, with what it becomes after. */
-		if (tuff_write_head(r->h.w, doc) == -1) {
-			tuff_doc_free(doc);
-			return tuff_writer_error(r->h.w, e);
-		}
-		break;
-	case DECIDE_REPLACE:
-		break;
-	}
-	/* What it becomes is written at its place, at the end. */
-	return tuff_held_keep(&r->h, doc, e);
-}
-
-/* The whole stream is read: is it right as a whole? */
-static int
-scan_end(void *arg)
-{
-	struct run *r = arg;
-
-	return decide_scan_end(r->d, report, NULL) > 0 ? -1 : 0;
-}
-
-/* At a place: what the record kept there becomes. */
-static int
-emit_at(void *arg, struct tuff_writer *w, void *ctx, struct tuff_error *e)
-{
-	struct run *r = ctx;
-
-	return decide_emit(r->d, arg, w, e);
-}
-
-static int
-run(struct decide *d, int argc, char **argv, const char *output)
-{
-	struct run r;
-
-	r.h = (struct tuff_held){ on_record, streams, scan_end, emit_at, &r,
-	    0, NULL, NULL };
-	r.d = d;
-	return tuff_held_run(&r.h, argc, argv, output);
+	return decide_check_options(d, decide_report_stderr, NULL) > 0 ?
+	    -1 : 0;
 }
 
 int
@@ -450,7 +315,7 @@ main(int argc, char *argv[])
 	check_mode(&o);
 	if (tuff_stdin_is_tty(argc))
 		usage();
-	if ((deleg = load_delegation(o.delegation)) == NULL)
+	if ((deleg = decide_delegation_load(o.delegation)) == NULL)
 		goto done;
 	if ((d = decide_new(deleg, o.followup ? DECIDE_FOLLOWUP :
 	    DECIDE_DECIDE)) == NULL) {
@@ -459,7 +324,7 @@ main(int argc, char *argv[])
 	}
 	if (setup(d, &o) == -1)
 		goto done;
-	rc = run(d, argc, argv, o.output);
+	rc = decide_run(d, argc, argv, o.output);
 done:
 	decide_free(d);
 	decide_delegation_free(deleg);

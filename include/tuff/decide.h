@@ -5,7 +5,9 @@
  * template, the follow-up of assignments, and a run of tuff-decide in
  * two passes over the same records.
  *
- * Nothing here prints or exits: errors come back in a tuff_error.
+ * Nothing here exits, and nothing prints but the last part, the run as
+ * tuff-decide's command line gives it, which reports on standard
+ * error; elsewhere errors come back in a tuff_error.
  */
 #ifndef TUFF_DECIDE_H
 #define TUFF_DECIDE_H
@@ -289,5 +291,55 @@ int	decide_streams(const struct decide *, const char *kind);
 struct tuff_writer;
 int	decide_emit(struct decide *, struct tuff_doc *, struct tuff_writer *,
 	    struct tuff_error *e);
+
+/*
+ * tuff-decide as its command line gives it.  decide_delegation_load,
+ * decide_report_stderr and decide_run report on standard error, as the
+ * tools do, rather than filling a tuff_error.
+ */
+
+/*
+ * The order a run goes by: the built-in one when path is NULL, else the
+ * delegation file path ("-": standard input).  NULL after reporting
+ * why: out of memory, a file that cannot be opened, or what is wrong
+ * with it.
+ */
+struct decide_delegation	*decide_delegation_load(const char *path);
+
+/* The options that pick challenges or give values, in any order. */
+enum decide_option {
+	DECIDE_OPT_ASSIGN = 0,	/* --assign ID,... */
+	DECIDE_OPT_REJECT,	/* --reject ID,... */
+	DECIDE_OPT_DEFER,	/* --defer ID,... */
+	DECIDE_OPT_OWNER,	/* --owner [ID=]NAME */
+	DECIDE_OPT_DUE,		/* --due [ID=]DATE */
+	DECIDE_OPT_RATIONALE,	/* --rationale [ID=]TEXT */
+	DECIDE_OPT_COST		/* --cost [ID=]SEK */
+};
+
+/*
+ * Hand one such option to the run, in command-line order: a pick to
+ * decide_pick, a value to decide_set (arg must outlive the run).  0, or
+ * -1 with e filled, as they return.  This one reports nothing.
+ */
+int	decide_option(struct decide *, enum decide_option, const char *arg,
+	    struct tuff_error *e);
+
+/*
+ * A decide_report_fn for decide_check_options and decide_scan_end: a
+ * problem with a position is reported as an error at it, one without
+ * as a plain message.  arg is not used.
+ */
+void	decide_report_stderr(const struct tuff_error *, void *arg);
+
+/*
+ * The whole run over the files (argc 0: standard input), once the
+ * options are handed over, written to standard output or to the file
+ * output, replaced atomically (tuff_held_run): records the run leaves
+ * alone are written as read, and what the others become at their
+ * places once decide_scan_end has found the stream right.  A run that
+ * fails writes nothing.  TUFF_OK, or TUFF_ERR after reporting.
+ */
+int	decide_run(struct decide *, int argc, char **argv, const char *output);
 
 #endif

@@ -1,0 +1,159 @@
+/*
+ * tuff-decide's run as its command line gives it (see decide.h): the
+ * delegation order to go by, the picks and values of the options, and
+ * the run over held output (tuff/stream.h).
+ *
+ * The stream is parsed once, into held output: records the run leaves
+ * alone as read, and a place for each it changes or replaces.  Only
+ * when the whole stream is valid is the held text written with what
+ * those records become at their places.  A run that fails therefore
+ * writes nothing, and with -o the old file stays as it was.  The output
+ * is opened first all the same, so that its lock covers the reading of
+ * a register it replaces.
+ */
+#include <stdio.h>
+
+#include "tuff/decide.h"
+#include "tuff/diag.h"
+#include "tuff/run.h"
+#include "tuff/schema.h"
+#include "tuff/stream.h"
+
+/* The held output and the run it is written for. */
+struct held_run {
+	struct tuff_held	 h;
+	struct decide		*d;
+};
+
+struct decide_delegation *
+decide_delegation_load(const char *path)
+{
+	struct decide_delegation *d = NULL;
+	struct tuff_error e;
+	const char *name;
+	FILE *fp;
+
+	if (path == NULL) {
+		if ((d = decide_delegation_default()) == NULL)
+			tuff_warnx("out of memory");
+		return d;
+	}
+	if ((fp = tuff_open_input(path, &name)) == NULL)
+		return NULL;
+	if (decide_delegation_read(fp, name, &d, &e) == -1)
+		tuff_report("error", &e);
+	if (fp != stdin)
+		fclose(fp);
+	return d;
+}
+
+int
+decide_option(struct decide *d, enum decide_option opt, const char *arg,
+    struct tuff_error *e)
+{
+	enum decide_key key = DECIDE_COST;
+
+	switch (opt) {
+	case DECIDE_OPT_ASSIGN:
+		return decide_pick(d, DECIDE_ASSIGN, arg, e);
+	case DECIDE_OPT_REJECT:
+		return decide_pick(d, DECIDE_REJECT, arg, e);
+	case DECIDE_OPT_DEFER:
+		return decide_pick(d, DECIDE_DEFER, arg, e);
+	case DECIDE_OPT_OWNER:
+		key = DECIDE_OWNER;
+		break;
+	case DECIDE_OPT_DUE:
+		key = DECIDE_DUE;
+		break;
+	case DECIDE_OPT_RATIONALE:
+		key = DECIDE_RATIONALE;
+		break;
+	case DECIDE_OPT_COST:
+		key = DECIDE_COST;
+		break;
+	}
+	return decide_set(d, key, arg, e);
+}
+
+void
+decide_report_stderr(const struct tuff_error *e, void *arg)
+{
+	(void)arg;
+	if (e->file == NULL)
+		tuff_warnx("%s", e->msg);
+	else
+		tuff_report("error", e);
+}
+
+/* Records of kinds the run does not read are passed on unbuilt. */
+static int
+streams(const char *kind, void *arg)
+{
+	const struct held_run *r = arg;
+
+	return decide_streams(r->d, kind);
+}
+
+/* Validate each record; pass it on as read, or keep it. */
+static int
+on_record(struct tuff_doc *doc, void *arg, struct tuff_error *e)
+{
+	struct held_run *r = arg;
+
+	if (!decide_passes_through(r->d, doc->kind))
+		tuff_schema_check_keys(doc);	/* a kind this run reads */
+	if (decide_scan(r->d, doc, e) == -1) {
+		tuff_doc_free(doc);
+		return -1;
+	}
+	switch (decide_fate(r->d, doc)) {
+	case DECIDE_PASS:
+		if (tuff_write_passthrough(r->h.w, doc) == -1)
+			return tuff_writer_error(r->h.w, e);
+		return 0;
+	case DECIDE_DROP:
+		tuff_doc_free(doc);
+		return 0;
+	case DECIDE_CHANGE:
+		/* The lines before it stay, with what it becomes after. */
+		if (tuff_write_head(r->h.w, doc) == -1) {
+			tuff_doc_free(doc);
+			return tuff_writer_error(r->h.w, e);
+		}
+		break;
+	case DECIDE_REPLACE:
+		break;
+	}
+	/* What it becomes is written at its place, at the end. */
+	return tuff_held_keep(&r->h, doc, e);
+}
+
+/* The whole stream is read: is it right as a whole? */
+static int
+scan_end(void *arg)
+{
+	struct held_run *r = arg;
+
+	return decide_scan_end(r->d, decide_report_stderr, NULL) > 0 ? -1 : 0;
+}
+
+/* At a place: what the record kept there becomes. */
+static int
+emit_at(void *arg, struct tuff_writer *w, void *ctx, struct tuff_error *e)
+{
+	struct held_run *r = ctx;
+
+	return decide_emit(r->d, arg, w, e);
+}
+
+int
+decide_run(struct decide *d, int argc, char **argv, const char *output)
+{
+	struct held_run r;
+
+	r.h = (struct tuff_held){ on_record, streams, scan_end, emit_at, &r,
+	    0, NULL, NULL };
+	r.d = d;
+	return tuff_held_run(&r.h, argc, argv, output);
+}
