@@ -92,20 +92,10 @@ static const char *const options = N_(
 /* What the command line asked for, before anything is read. */
 struct opts {
 	struct tuff_diag_conf diag;
-	int		 followup;	/* a bare --due */
+	struct decide_request run;	/* mode follow-up: a bare --due */
 	const char	*decide_only;	/* name of the first option of
 					   decide mode */
-	const char	*by;
-	const char	*delegation;
-	const char	*output;
 	int		 has_date, has_as_of, has_within;
-	tuff_day	 date, as_of;
-	long		 within;
-	struct {
-		enum decide_option kind;
-		const char	*arg;
-	}		*args;		/* picks and values, in order */
-	size_t		 nargs;
 };
 
 static void __attribute__((noreturn))
@@ -176,8 +166,8 @@ note_decide_mode(struct opts *o, int opt)
 static void
 add_arg(struct opts *o, int opt, const char *arg)
 {
-	o->args[o->nargs].kind = (enum decide_option)(opt - OPT_KIND);
-	o->args[o->nargs++].arg = arg;
+	o->run.args[o->run.nargs].kind = (enum decide_option)(opt - OPT_KIND);
+	o->run.args[o->run.nargs++].arg = arg;
 	note_decide_mode(o, opt);
 }
 
@@ -186,7 +176,8 @@ parse_options(int argc, char *argv[], struct opts *o)
 {
 	int c, idx;
 
-	if ((o->args = calloc((size_t)argc + 1, sizeof(*o->args))) == NULL) {
+	o->run.args = calloc((size_t)argc + 1, sizeof(*o->run.args));
+	if (o->run.args == NULL) {
 		tuff_warnx("out of memory");
 		exit(TUFF_ERR);
 	}
@@ -201,27 +192,27 @@ parse_options(int argc, char *argv[], struct opts *o)
 			printf("tuff-decide (tuff) %s\n", TUFF_VERSION);
 			exit(tuff_stdout_status());
 		case 'o':
-			o->output = optarg;
+			o->run.output = optarg;
 			break;
 		case OPT_BY:
-			o->by = optarg;
+			o->run.by = optarg;
 			note_decide_mode(o, c);
 			break;
 		case OPT_DATE:
-			o->date = date_arg("--date", optarg);
+			o->run.date = date_arg("--date", optarg);
 			o->has_date = 1;
 			note_decide_mode(o, c);
 			break;
 		case OPT_AS_OF:
-			o->as_of = date_arg("--as-of", optarg);
+			o->run.as_of = date_arg("--as-of", optarg);
 			o->has_as_of = 1;
 			break;
 		case OPT_WITHIN:
-			o->within = days_arg(optarg);
+			o->run.within = days_arg(optarg);
 			o->has_within = 1;
 			break;
 		case OPT_DELEGATION:
-			o->delegation = optarg;
+			o->run.delegation = optarg;
 			break;
 		case OPT_STRICT:
 			o->diag.strict = 1;
@@ -231,7 +222,7 @@ parse_options(int argc, char *argv[], struct opts *o)
 			    looks_like_due(argv[optind]))
 				optarg = argv[optind++];
 			if (optarg == NULL) {
-				o->followup = 1;
+				o->run.mode = DECIDE_FOLLOWUP;
 				break;
 			}
 			if (o->decide_only == NULL)
@@ -257,53 +248,29 @@ parse_options(int argc, char *argv[], struct opts *o)
 static void
 check_mode(struct opts *o)
 {
-	if (o->followup && o->decide_only != NULL) {
+	if (o->run.mode == DECIDE_FOLLOWUP && o->decide_only != NULL) {
 		tuff_warnx("--due without a date lists follow-ups; it does not "
 		    "go with --%s", o->decide_only);
 		usage();
 	}
-	if (!o->followup && o->has_within) {
+	if (o->run.mode != DECIDE_FOLLOWUP && o->has_within) {
 		tuff_warnx("--within goes with --due, which lists "
 		    "follow-ups");
 		usage();
 	}
 	if (!o->has_as_of)
-		o->as_of = tuff_date_today();
+		o->run.as_of = tuff_date_today();
 	if (!o->has_date)
-		o->date = o->as_of;
+		o->run.date = o->run.as_of;
 	if (!o->has_within)
-		o->within = 31;
-}
-
-/* Hand the options to the run; -1 after reporting a usage error. */
-static int
-setup(struct decide *d, const struct opts *o)
-{
-	struct tuff_error e;
-	size_t i;
-	int rc = 0;
-
-	if (o->by != NULL)
-		rc = decide_set_by(d, o->by, &e);
-	decide_set_date(d, o->date);
-	decide_set_window(d, o->as_of, o->within);
-	for (i = 0; i < o->nargs && rc == 0; i++)
-		rc = decide_option(d, o->args[i].kind, o->args[i].arg, &e);
-	if (rc == -1) {
-		tuff_warnx("%s", e.msg);
-		return -1;
-	}
-	return decide_check_options(d, decide_report_stderr, NULL) > 0 ?
-	    -1 : 0;
+		o->run.within = 31;
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct decide_delegation *deleg;
 	struct opts o;
-	struct decide *d = NULL;
-	int rc = TUFF_ERR;
+	int rc;
 
 	tuff_setprogname(argv[0]);
 	tuff_i18n_init();
@@ -315,19 +282,7 @@ main(int argc, char *argv[])
 	check_mode(&o);
 	if (tuff_stdin_is_tty(argc))
 		usage();
-	if ((deleg = decide_delegation_load(o.delegation)) == NULL)
-		goto done;
-	if ((d = decide_new(deleg, o.followup ? DECIDE_FOLLOWUP :
-	    DECIDE_DECIDE)) == NULL) {
-		tuff_warnx("out of memory");
-		goto done;
-	}
-	if (setup(d, &o) == -1)
-		goto done;
-	rc = decide_run(d, argc, argv, o.output);
-done:
-	decide_free(d);
-	decide_delegation_free(deleg);
-	free(o.args);
+	rc = decide_run(&o.run, argc, argv);
+	free(o.run.args);
 	return tuff_diag_status(rc);
 }

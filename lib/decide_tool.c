@@ -1,7 +1,7 @@
 /*
- * tuff-decide's run as its command line gives it (see decide.h): the
- * delegation order to go by, the picks and values of the options, and
- * the run over held output (tuff/stream.h).
+ * tuff-decide's run as its command line asks for it (see decide.h):
+ * the delegation order to go by, the picks and values of the options,
+ * and the run over held output (tuff/stream.h).
  *
  * The stream is parsed once, into held output: records the run leaves
  * alone as read, and a place for each it changes or replaces.  Only
@@ -47,8 +47,9 @@ decide_delegation_load(const char *path)
 	return d;
 }
 
-int
-decide_option(struct decide *d, enum decide_option opt, const char *arg,
+/* Hand one pick or value to the run; 0, or -1 with e filled. */
+static int
+hand_over(struct decide *d, enum decide_option opt, const char *arg,
     struct tuff_error *e)
 {
 	enum decide_key key = DECIDE_COST;
@@ -76,14 +77,36 @@ decide_option(struct decide *d, enum decide_option opt, const char *arg,
 	return decide_set(d, key, arg, e);
 }
 
-void
-decide_report_stderr(const struct tuff_error *e, void *arg)
+/* A problem a check finds, at its position if it has one. */
+static void
+report(const struct tuff_error *e, void *arg)
 {
 	(void)arg;
 	if (e->file == NULL)
 		tuff_warnx("%s", e->msg);
 	else
 		tuff_report("error", e);
+}
+
+/* Hand the request to the run; -1 after reporting what is wrong. */
+static int
+setup(struct decide *d, const struct decide_request *req)
+{
+	struct tuff_error e;
+	size_t i;
+	int rc = 0;
+
+	if (req->by != NULL)
+		rc = decide_set_by(d, req->by, &e);
+	decide_set_date(d, req->date);
+	decide_set_window(d, req->as_of, req->within);
+	for (i = 0; i < req->nargs && rc == 0; i++)
+		rc = hand_over(d, req->args[i].kind, req->args[i].arg, &e);
+	if (rc == -1) {
+		tuff_warnx("%s", e.msg);
+		return -1;
+	}
+	return decide_check_options(d, report, NULL) > 0 ? -1 : 0;
 }
 
 /* Records of kinds the run does not read are passed on unbuilt. */
@@ -135,7 +158,7 @@ scan_end(void *arg)
 {
 	struct held_run *r = arg;
 
-	return decide_scan_end(r->d, decide_report_stderr, NULL) > 0 ? -1 : 0;
+	return decide_scan_end(r->d, report, NULL) > 0 ? -1 : 0;
 }
 
 /* At a place: what the record kept there becomes. */
@@ -147,8 +170,8 @@ emit_at(void *arg, struct tuff_writer *w, void *ctx, struct tuff_error *e)
 	return decide_emit(r->d, arg, w, e);
 }
 
-int
-decide_run(struct decide *d, int argc, char **argv, const char *output)
+static int
+run_held(struct decide *d, int argc, char **argv, const char *output)
 {
 	struct held_run r;
 
@@ -156,4 +179,22 @@ decide_run(struct decide *d, int argc, char **argv, const char *output)
 	    0, NULL, NULL };
 	r.d = d;
 	return tuff_held_run(&r.h, argc, argv, output);
+}
+
+int
+decide_run(const struct decide_request *req, int argc, char **argv)
+{
+	struct decide_delegation *deleg;
+	struct decide *d = NULL;
+	int rc = TUFF_ERR;
+
+	if ((deleg = decide_delegation_load(req->delegation)) == NULL)
+		return TUFF_ERR;
+	if ((d = decide_new(deleg, req->mode)) == NULL)
+		tuff_warnx("out of memory");
+	else if (setup(d, req) == 0)
+		rc = run_held(d, argc, argv, req->output);
+	decide_free(d);
+	decide_delegation_free(deleg);
+	return rc;
 }

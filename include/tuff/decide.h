@@ -293,9 +293,8 @@ int	decide_emit(struct decide *, struct tuff_doc *, struct tuff_writer *,
 	    struct tuff_error *e);
 
 /*
- * tuff-decide as its command line gives it.  decide_delegation_load,
- * decide_report_stderr and decide_run report on standard error, as the
- * tools do, rather than filling a tuff_error.
+ * tuff-decide as its command line gives it.  These report on standard
+ * error, as the tools do, rather than filling a tuff_error.
  */
 
 /*
@@ -306,7 +305,7 @@ int	decide_emit(struct decide *, struct tuff_doc *, struct tuff_writer *,
  */
 struct decide_delegation	*decide_delegation_load(const char *path);
 
-/* The options that pick challenges or give values, in any order. */
+/* The options that pick challenges or give values. */
 enum decide_option {
 	DECIDE_OPT_ASSIGN = 0,	/* --assign ID,... */
 	DECIDE_OPT_REJECT,	/* --reject ID,... */
@@ -317,29 +316,36 @@ enum decide_option {
 	DECIDE_OPT_COST		/* --cost [ID=]SEK */
 };
 
-/*
- * Hand one such option to the run, in command-line order: a pick to
- * decide_pick, a value to decide_set (arg must outlive the run).  0, or
- * -1 with e filled, as they return.  This one reports nothing.
- */
-int	decide_option(struct decide *, enum decide_option, const char *arg,
-	    struct tuff_error *e);
+struct decide_arg {
+	enum decide_option	 kind;
+	const char		*arg;
+};
+
+/* What the command line asks of a run, once it is parsed and checked. */
+struct decide_request {
+	enum decide_mode	 mode;
+	const char		*delegation;	/* a file; NULL: built in */
+	const char		*by;		/* decide mode: the role, or
+						   NULL when not given */
+	tuff_day		 date;		/* and the day of decisions */
+	tuff_day		 as_of;		/* follow-up mode: the day */
+	long			 within;	/* and the window in days */
+	struct decide_arg	*args;		/* picks and values, in order */
+	size_t			 nargs;
+	const char		*output;	/* NULL: standard output */
+};
 
 /*
- * A decide_report_fn for decide_check_options and decide_scan_end: a
- * problem with a position is reported as an error at it, one without
- * as a plain message.  arg is not used.
+ * The whole run: the order (decide_delegation_load), the request
+ * handed to the run and checked (decide_check_options: every problem
+ * reported), then the files read (argc 0: standard input) and written
+ * to standard output or to output, replaced atomically (tuff_held_run).
+ * Records the run leaves alone are written as read, and what the
+ * others become at their places once decide_scan_end has found the
+ * whole stream right: a run that fails writes nothing.  The strings of
+ * the request must outlive the call.  TUFF_OK, or TUFF_ERR after
+ * reporting.
  */
-void	decide_report_stderr(const struct tuff_error *, void *arg);
-
-/*
- * The whole run over the files (argc 0: standard input), once the
- * options are handed over, written to standard output or to the file
- * output, replaced atomically (tuff_held_run): records the run leaves
- * alone are written as read, and what the others become at their
- * places once decide_scan_end has found the stream right.  A run that
- * fails writes nothing.  TUFF_OK, or TUFF_ERR after reporting.
- */
-int	decide_run(struct decide *, int argc, char **argv, const char *output);
+int	decide_run(const struct decide_request *, int argc, char **argv);
 
 #endif
