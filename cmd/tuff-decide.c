@@ -1,8 +1,7 @@
 /*
  * tuff-decide: challenges into decisions and assignments within the
  * delegation order, and the follow-up of assignments (SPEC §4.2).
- * The run itself, which writes nothing unless it succeeds, is
- * decide_run's (lib/decide_tool.c).
+ * The run itself is decide_run's (lib/decide_tool.c).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -14,10 +13,7 @@
 #include "tuff/i18n.h"
 #include "tuff/run.h"
 
-/*
- * The options that pick challenges or give values are decide_option's
- * kinds from OPT_KIND on, so that each is handed on as it came.
- */
+/* Picks and values are OPT_KIND + their enum decide_option. */
 enum {
 	OPT_KIND = 256,
 	OPT_ASSIGN = OPT_KIND + DECIDE_OPT_ASSIGN,
@@ -93,9 +89,8 @@ static const char *const options = N_(
 struct opts {
 	struct tuff_diag_conf diag;
 	struct decide_request run;	/* mode follow-up: a bare --due */
-	const char	*decide_only;	/* name of the first option of
-					   decide mode */
-	int		 has_date, has_as_of, has_within;
+	const char	*decide_only;	/* the first option of decide mode */
+	int		 has_date, has_within;
 };
 
 static void __attribute__((noreturn))
@@ -105,25 +100,17 @@ usage(void)
 	exit(TUFF_ERR);
 }
 
-static void __attribute__((noreturn))
-usage_error(const char *fmt, const char *arg)
-{
-	tuff_warnx(fmt, arg);
-	usage();
-}
-
 static tuff_day
 date_arg(const char *opt, const char *arg)
 {
 	char msg[512];
 	tuff_day day;
 
-	if (tuff_date_parse(arg, strlen(arg), &day) == -1) {
-		tuff_warnx("%s", tuff_date_message(msg, sizeof(msg), opt, arg,
-		    strlen(arg), NULL));
-		usage();
-	}
-	return day;
+	if (tuff_date_parse(arg, strlen(arg), &day) == 0)
+		return day;
+	tuff_warnx("%s", tuff_date_message(msg, sizeof(msg), opt, arg,
+	    strlen(arg), NULL));
+	usage();
 }
 
 static long
@@ -133,42 +120,19 @@ days_arg(const char *arg)
 	long v;
 
 	v = strtol(arg, &end, 10);
-	if (*arg < '0' || *arg > '9' || *end != '\0' || v > 36525)
-		usage_error("--within: expected days from 0 to 36525, not "
-		    "\"%s\"", arg);
-	return v;
+	if (*arg >= '0' && *arg <= '9' && *end == '\0' && v <= 36525)
+		return v;
+	tuff_warnx("--within: expected days from 0 to 36525, not \"%s\"",
+	    arg);
+	usage();
 }
 
-/*
- * --due takes a date in decide mode and none in follow-up mode.  A
- * bare --due followed by a word meant as a date (2021-06-30, or
- * wrongly 2021-6-30, which is then refused as such) or by ID=... takes
- * that word as its value, so "--due 2021-06-30" works as the synopsis
- * shows.
- */
-static int
-looks_like_due(const char *s)
-{
-	return decide_value_id(s) > 0 || tuff_date_looks_like(s);
-}
-
-/* Remember an option of decide mode, for check_mode. */
+/* Remember the first option of decide mode, for check_mode. */
 static void
-note_decide_mode(struct opts *o, int opt)
+note_decide_mode(struct opts *o, const char *name)
 {
-	const struct option *lo;
-
-	for (lo = longopts; o->decide_only == NULL && lo->name != NULL; lo++)
-		if (lo->val == opt)
-			o->decide_only = lo->name;
-}
-
-static void
-add_arg(struct opts *o, int opt, const char *arg)
-{
-	o->run.args[o->run.nargs].kind = (enum decide_option)(opt - OPT_KIND);
-	o->run.args[o->run.nargs++].arg = arg;
-	note_decide_mode(o, opt);
+	if (o->decide_only == NULL)
+		o->decide_only = name;
 }
 
 static void
@@ -196,16 +160,15 @@ parse_options(int argc, char *argv[], struct opts *o)
 			break;
 		case OPT_BY:
 			o->run.by = optarg;
-			note_decide_mode(o, c);
+			note_decide_mode(o, longopts[idx].name);
 			break;
 		case OPT_DATE:
 			o->run.date = date_arg("--date", optarg);
 			o->has_date = 1;
-			note_decide_mode(o, c);
+			note_decide_mode(o, longopts[idx].name);
 			break;
 		case OPT_AS_OF:
 			o->run.as_of = date_arg("--as-of", optarg);
-			o->has_as_of = 1;
 			break;
 		case OPT_WITHIN:
 			o->run.within = days_arg(optarg);
@@ -218,24 +181,25 @@ parse_options(int argc, char *argv[], struct opts *o)
 			o->diag.strict = 1;
 			break;
 		case OPT_DUE:
+			/* So "--due 2021-06-30" works as the synopsis shows. */
 			if (optarg == NULL && optind < argc &&
-			    looks_like_due(argv[optind]))
+			    decide_due_takes(argv[optind]))
 				optarg = argv[optind++];
 			if (optarg == NULL) {
 				o->run.mode = DECIDE_FOLLOWUP;
 				break;
 			}
-			if (o->decide_only == NULL)
-				o->decide_only = "due DATE";
-			add_arg(o, c, optarg);
-			break;
+			note_decide_mode(o, "due DATE");
+			/* FALLTHROUGH */
 		case OPT_ASSIGN:
 		case OPT_REJECT:
 		case OPT_DEFER:
 		case OPT_OWNER:
 		case OPT_RATIONALE:
 		case OPT_COST:
-			add_arg(o, c, optarg);
+			note_decide_mode(o, longopts[idx].name);
+			o->run.args[o->run.nargs].kind = c - OPT_KIND;
+			o->run.args[o->run.nargs++].arg = optarg;
 			break;
 		case ':':
 		default:
@@ -244,7 +208,7 @@ parse_options(int argc, char *argv[], struct opts *o)
 		}
 }
 
-/* Check the mix of options; fill in the defaults that need today. */
+/* Check the mix of options; --date defaults to --as-of. */
 static void
 check_mode(struct opts *o)
 {
@@ -254,27 +218,22 @@ check_mode(struct opts *o)
 		usage();
 	}
 	if (o->run.mode != DECIDE_FOLLOWUP && o->has_within) {
-		tuff_warnx("--within goes with --due, which lists "
-		    "follow-ups");
+		tuff_warnx("--within goes with --due, which lists follow-ups");
 		usage();
 	}
-	if (!o->has_as_of)
-		o->run.as_of = tuff_date_today();
 	if (!o->has_date)
 		o->run.date = o->run.as_of;
-	if (!o->has_within)
-		o->run.within = 31;
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct opts o;
+	struct opts o = { .run = { .as_of = tuff_date_today(),
+	    .within = 31 } };
 	int rc;
 
 	tuff_setprogname(argv[0]);
 	tuff_i18n_init();
-	memset(&o, 0, sizeof(o));
 	parse_options(argc, argv, &o);
 	tuff_set_diag_conf(&o.diag);
 	argc -= optind;

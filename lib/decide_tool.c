@@ -47,6 +47,12 @@ decide_delegation_load(const char *path)
 	return d;
 }
 
+int
+decide_due_takes(const char *word)
+{
+	return decide_value_id(word) > 0 || tuff_date_looks_like(word);
+}
+
 /* Hand one pick or value to the run; 0, or -1 with e filled. */
 static int
 hand_over(struct decide *d, enum decide_option opt, const char *arg,

@@ -305,6 +305,14 @@ int	decide_emit(struct decide *, struct tuff_doc *, struct tuff_writer *,
  */
 struct decide_delegation	*decide_delegation_load(const char *path);
 
+/*
+ * --due takes a date in decide mode and none in follow-up mode.  Does a
+ * bare --due take word, the argument after it, as its value?  It does
+ * when word is meant as a date (2021-06-30, or wrongly 2021-6-30, which
+ * is then refused as such) or is ID=....
+ */
+int	decide_due_takes(const char *word);
+
 /* The options that pick challenges or give values. */
 enum decide_option {
 	DECIDE_OPT_ASSIGN = 0,	/* --assign ID,... */
