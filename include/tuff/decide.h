@@ -293,8 +293,9 @@ int	decide_emit(struct decide *, struct tuff_doc *, struct tuff_writer *,
 	    struct tuff_error *e);
 
 /*
- * tuff-decide as its command line gives it.  These report on standard
- * error, as the tools do, rather than filling a tuff_error.
+ * tuff-decide as its command line gives it.  decide_delegation_load
+ * and decide_run report on standard error, as the tools do, rather
+ * than filling a tuff_error.
  */
 
 /*
@@ -324,6 +325,7 @@ enum decide_option {
 	DECIDE_OPT_COST		/* --cost [ID=]SEK */
 };
 
+/* One as given: "--owner rullstol=Rehab" is DECIDE_OPT_OWNER and its arg. */
 struct decide_arg {
 	enum decide_option	 kind;
 	const char		*arg;
