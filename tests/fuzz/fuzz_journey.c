@@ -33,15 +33,36 @@ finding(const char *what, const char *text)
 	abort();
 }
 
-/* Text Mermaid may carry: no '#', ';', newline, '<', '>' or "%%". */
-static int
-safe(const char *s, size_t n, int colon_ok)
+/* The length of the entity code at s ("#58;"), or 0 when there is none. */
+static size_t
+entity_code(const char *s, size_t n)
 {
-	size_t i;
+	size_t i = 1;
+
+	if (n < 3 || s[0] != '#')
+		return 0;
+	while (i < n && i < 8 && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i > 1 && i < n && s[i] == ';' ? i + 1 : 0;
+}
+
+/*
+ * Text Mermaid may carry: no newline, '<', '>' or "%%", and no '#' or
+ * ';' except as an entity code where codes are allowed (titles,
+ * sections, task names; not actors, whose legend may cut a code).
+ */
+static int
+safe(const char *s, size_t n, int colon_ok, int codes_ok)
+{
+	size_t i, code;
 
 	if (n == 0)
 		return 0;
 	for (i = 0; i < n; i++) {
+		if (codes_ok && (code = entity_code(s + i, n - i)) > 0) {
+			i += code - 1;
+			continue;
+		}
 		if (s[i] == '#' || s[i] == ';' || s[i] == '\n' ||
 		    s[i] == '\r' || s[i] == '<' || s[i] == '>' ||
 		    (!colon_ok && s[i] == ':'))
@@ -80,13 +101,13 @@ check_task(const char *t, const char *all)
 {
 	const char *c = strstr(t, ": "), *rest;
 
-	if (c == NULL || !safe(t, (size_t)(c - t), 0) || keyword_start(t))
+	if (c == NULL || !safe(t, (size_t)(c - t), 0, 1) || keyword_start(t))
 		finding("bad Mermaid task name", all);
 	rest = c + 2;
 	if (rest[0] < '1' || rest[0] > '5' ||
 	    (rest[1] != '\0' && strncmp(rest + 1, ": ", 2) != 0))
 		finding("bad Mermaid score", all);
-	if (rest[1] != '\0' && (!safe(rest + 3, strlen(rest + 3), 0) ||
+	if (rest[1] != '\0' && (!safe(rest + 3, strlen(rest + 3), 0, 0) ||
 	    strchr(rest + 3, ',') != NULL || rest[3] == ' ' ||
 	    rest[strlen(rest) - 1] == ' '))
 		finding("bad Mermaid actor", all);
@@ -111,13 +132,13 @@ check_mermaid(char *out)
 		else if (n == 1 && strcmp(line, "journey") != 0)
 			finding("no journey line", all);
 		else if (n == 2 && (strncmp(line, "    title ", 10) != 0 ||
-		    !safe(line + 10, strlen(line + 10), 1) || line[10] == ' '))
+		    !safe(line + 10, strlen(line + 10), 1, 1) || line[10] == ' '))
 			finding("bad title line", all);
 		else if (n > 2 && *next == '\0') {
 			if (strcmp(line, "```") != 0)
 				finding("no closing fence", all);
 		} else if (n > 2 && strncmp(line, "    section ", 12) == 0) {
-			if (!safe(line + 12, strlen(line + 12), 0))
+			if (!safe(line + 12, strlen(line + 12), 0, 1))
 				finding("bad section line", all);
 		} else if (n > 2 && strncmp(line, "      ", 6) == 0)
 			check_task(line + 6, all);
