@@ -5,7 +5,9 @@
  * template, the follow-up of assignments, and a run of tuff-decide in
  * two passes over the same records.
  *
- * Nothing here prints or exits: errors come back in a tuff_error.
+ * Nothing here exits, and nothing prints but the last part, the run as
+ * tuff-decide's command line gives it, which reports on standard
+ * error; elsewhere errors come back in a tuff_error.
  */
 #ifndef TUFF_DECIDE_H
 #define TUFF_DECIDE_H
@@ -289,5 +291,71 @@ int	decide_streams(const struct decide *, const char *kind);
 struct tuff_writer;
 int	decide_emit(struct decide *, struct tuff_doc *, struct tuff_writer *,
 	    struct tuff_error *e);
+
+/*
+ * tuff-decide as its command line gives it.  decide_delegation_load
+ * and decide_run report on standard error, as the tools do, rather
+ * than filling a tuff_error.
+ */
+
+/*
+ * The order a run goes by: the built-in one when path is NULL, else the
+ * delegation file path ("-": standard input).  NULL after reporting
+ * why: out of memory, a file that cannot be opened, or what is wrong
+ * with it.
+ */
+struct decide_delegation	*decide_delegation_load(const char *path);
+
+/*
+ * --due takes a date in decide mode and none in follow-up mode.  Does a
+ * bare --due take word, the argument after it, as its value?  It does
+ * when word is meant as a date (2021-06-30, or wrongly 2021-6-30, which
+ * is then refused as such) or is ID=....
+ */
+int	decide_due_takes(const char *word);
+
+/* The options that pick challenges or give values. */
+enum decide_option {
+	DECIDE_OPT_ASSIGN = 0,	/* --assign ID,... */
+	DECIDE_OPT_REJECT,	/* --reject ID,... */
+	DECIDE_OPT_DEFER,	/* --defer ID,... */
+	DECIDE_OPT_OWNER,	/* --owner [ID=]NAME */
+	DECIDE_OPT_DUE,		/* --due [ID=]DATE */
+	DECIDE_OPT_RATIONALE,	/* --rationale [ID=]TEXT */
+	DECIDE_OPT_COST		/* --cost [ID=]SEK */
+};
+
+/* One as given: "--owner rullstol=Rehab" is DECIDE_OPT_OWNER and its arg. */
+struct decide_arg {
+	enum decide_option	 kind;
+	const char		*arg;
+};
+
+/* What the command line asks of a run, once it is parsed and checked. */
+struct decide_request {
+	enum decide_mode	 mode;
+	const char		*delegation;	/* a file; NULL: built in */
+	const char		*by;		/* decide mode: the role, or
+						   NULL when not given */
+	tuff_day		 date;		/* and the day of decisions */
+	tuff_day		 as_of;		/* follow-up mode: the day */
+	long			 within;	/* and the window in days */
+	struct decide_arg	*args;		/* picks and values, in order */
+	size_t			 nargs;
+	const char		*output;	/* NULL: standard output */
+};
+
+/*
+ * The whole run: the order (decide_delegation_load), the request
+ * handed to the run and checked (decide_check_options: every problem
+ * reported), then the files read (argc 0: standard input) and written
+ * to standard output or to output, replaced atomically (tuff_held_run).
+ * Records the run leaves alone are written as read, and what the
+ * others become at their places once decide_scan_end has found the
+ * whole stream right: a run that fails writes nothing.  The strings of
+ * the request must outlive the call.  TUFF_OK, or TUFF_ERR after
+ * reporting.
+ */
+int	decide_run(const struct decide_request *, int argc, char **argv);
 
 #endif

@@ -1,8 +1,9 @@
 /*
  * Unit tests for decisions and assignments: the numbering of B- and
  * U- ids, the delegation order (built in and read from a file), the
- * validation of records, the assignment template, the follow-up window
- * and a whole run through decide_scan and decide_emit.
+ * validation of records, the assignment template, the follow-up window,
+ * a whole run through decide_scan and decide_emit, and the run as the
+ * command line asks for it (decide_run), over files.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,10 +12,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "tuff/decide.h"
+#include "tuff/diag.h"
 #include "tuff/record.h"
 
 #include "util.h"
@@ -981,6 +984,258 @@ test_options(void **state)
 	decide_delegation_free(deleg);
 }
 
+/* Make a file from mkstemp's template path holding text. */
+static void
+make_file(char *path, const char *text)
+{
+	int fd = mkstemp(path);
+
+	assert_true(fd != -1);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+}
+
+/* What the file holds, or NULL when there is none; the caller frees. */
+static char *
+file_text(const char *path)
+{
+	char *buf;
+	size_t n;
+	FILE *fp;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		return NULL;
+	buf = calloc(1, 16384);
+	assert_non_null(buf);
+	n = fread(buf, 1, 16383, fp);
+	buf[n] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+/* Standard error, caught in a file while the library reports on it. */
+struct caught {
+	FILE	*tmp;
+	int	 saved;
+};
+
+static void
+catch_stderr(struct caught *c)
+{
+	assert_non_null(c->tmp = tmpfile());
+	fflush(stderr);
+	c->saved = dup(STDERR_FILENO);
+	assert_true(c->saved != -1);
+	assert_int_not_equal(dup2(fileno(c->tmp), STDERR_FILENO), -1);
+}
+
+/* Give standard error back; what was caught, which the caller frees. */
+static char *
+release_stderr(struct caught *c)
+{
+	char *buf = calloc(1, 4096);
+	size_t n;
+
+	assert_non_null(buf);
+	fflush(stderr);
+	dup2(c->saved, STDERR_FILENO);
+	close(c->saved);
+	rewind(c->tmp);
+	n = fread(buf, 1, 4095, c->tmp);
+	buf[n] = '\0';
+	fclose(c->tmp);
+	return buf;
+}
+
+/* decide_delegation_load: NULL after reporting what is wrong with path. */
+static void
+assert_load_fails(const char *path, const char *reported)
+{
+	struct caught c;
+	char *err;
+
+	catch_stderr(&c);
+	assert_null(decide_delegation_load(path));
+	err = release_stderr(&c);
+	if (strstr(err, reported) == NULL)
+		fail_msg("expected \"%s\" in \"%s\"", reported, err);
+	free(err);
+}
+
+static void
+test_delegation_load(void **state)
+{
+	char path[] = "/tmp/tuff-deleg-XXXXXX";
+	struct decide_delegation *d;
+
+	(void)state;
+	/* No file: the built-in order. */
+	assert_non_null(d = decide_delegation_load(NULL));
+	assert_int_equal(decide_nroles(d), 6);
+	assert_int_equal(decide_role(d, "nämnd"), 5);
+	decide_delegation_free(d);
+
+	make_file(path, "kind: delegation\nroles: [rektor, skolchef]\n"
+	    "reject: rektor\ndefer: rektor\nassign: skolchef\n");
+	assert_non_null(d = decide_delegation_load(path));
+	assert_int_equal(decide_nroles(d), 2);
+	assert_string_equal(decide_role_name(d, 1), "skolchef");
+	decide_delegation_free(d);
+	unlink(path);
+
+	assert_load_fails("/nonexistent/deleg.yaml",
+	    "/nonexistent/deleg.yaml: error: ");
+	strcpy(path, "/tmp/tuff-deleg-XXXXXX");
+	make_file(path, "kind: rules\n");
+	assert_load_fails(path, ":1:7: error: expected a record of kind "
+	    "delegation");
+	unlink(path);
+}
+
+static void
+test_due_takes(void **state)
+{
+	(void)state;
+	assert_true(decide_due_takes("2021-06-30"));
+	assert_true(decide_due_takes("2021-6-30"));	/* refused later */
+	assert_true(decide_due_takes("rullstol=2021-06-30"));
+	assert_false(decide_due_takes("in.yaml"));
+	assert_false(decide_due_takes("2021"));
+	assert_false(decide_due_takes("Rullstol=2021-06-30"));
+}
+
+/*
+ * decide_run over text in a file, writing to a file: its status, what
+ * it wrote (NULL: nothing) and what it reported on standard error.
+ */
+static int
+run_request(struct decide_request *req, const char *text, char **out,
+    char **err)
+{
+	char in[] = "/tmp/tuff-decide-in-XXXXXX";
+	char to[] = "/tmp/tuff-decide-out-XXXXXX";
+	char *argv[] = { in, NULL };
+	struct caught c;
+	int fd, rc;
+
+	make_file(in, text);
+	assert_true((fd = mkstemp(to)) != -1);
+	close(fd);
+	unlink(to);		/* so that a run that fails leaves none */
+	req->output = to;
+	catch_stderr(&c);
+	rc = decide_run(req, 1, argv);
+	*err = release_stderr(&c);
+	*out = file_text(to);
+	unlink(in);
+	unlink(to);
+	return rc;
+}
+
+static void
+test_decide_run(void **state)
+{
+	struct decide_arg args[] = {
+		{ DECIDE_OPT_REJECT, "planer" },
+		{ DECIDE_OPT_ASSIGN, "rullstol" },
+		{ DECIDE_OPT_OWNER, "Rehab" },
+		{ DECIDE_OPT_RATIONALE, "planer=Nej" },
+	};
+	struct decide_request req = { .mode = DECIDE_DECIDE,
+	    .by = "ordförande", .date = day("2020-11-19"), .args = args,
+	    .nargs = 4 };
+	char *out, *err;
+
+	(void)state;
+	assert_int_equal(run_request(&req, stream, &out, &err), TUFF_OK);
+	assert_string_equal(err, "");
+	assert_non_null(out);
+	/* What the command gives: as test_run_numbers, in a file. */
+	assert_string_equal(out,
+	    "---\n"
+	    "kind: decision\nid: B-2020-007\ndate: 2020-03-01\n"
+	    "decided_by: socialchef\nregarding: [gammal]\noutcome: reject\n"
+	    "---\n"
+	    "kind: decision\nid: B-2020-008\ndate: 2020-11-19\n"
+	    "decided_by: ordforande\nregarding: [rullstol]\noutcome: assign\n"
+	    "assignment: U-2020-042\n"
+	    "---\n"
+	    "kind: assignment\nid: U-2020-042\ntitle: Rullstol\n"
+	    "decision: B-2020-008\nowner: Rehab\nsupport: []\n"
+	    "status: planned\nphase:\nstart:\ndue:\nmandate:\n"
+	    "target_group:\nneeds:\n"
+	    "- need: P1\n  source: journey:rullstol\n"
+	    "- need: P2\n  source: journey:rullstol\n"
+	    "analysis:\ngoals: []\nactivities: []\ncollaboration: []\n"
+	    "follow_up: {}\nmilestones: []\nobstacles: []\nresults:\n"
+	    "lessons: []\n"
+	    "---\n"
+	    "kind: journey\nid: x\n"
+	    "---\n"
+	    "kind: decision\nid: B-2020-009\ndate: 2020-11-19\n"
+	    "decided_by: ordforande\nregarding: [planer]\noutcome: reject\n"
+	    "rationale: Nej\n"
+	    "---\n"
+	    "kind: assignment\nid: U-2020-041\ntitle: T\nowner: O\n"
+	    "status: done\n");
+	free(out);
+	free(err);
+}
+
+/* A run that fails reports why and writes nothing. */
+static void
+test_decide_run_fails(void **state)
+{
+	struct decide_arg args[] = { { DECIDE_OPT_DEFER, "saknas" } };
+	struct decide_request req = { .mode = DECIDE_DECIDE,
+	    .by = "socialchef", .date = day("2020-11-19"), .args = args,
+	    .nargs = 1 };
+	char *out, *err;
+
+	(void)state;
+	/* The stream: a picked challenge that is not there. */
+	assert_int_equal(run_request(&req, stream, &out, &err), TUFF_ERR);
+	assert_null(out);
+	assert_non_null(strstr(err, "saknas"));
+	free(err);
+
+	/* The request: a role the order does not know. */
+	req.by = "chef";
+	assert_int_equal(run_request(&req, stream, &out, &err), TUFF_ERR);
+	assert_null(out);
+	assert_non_null(strstr(err, "--by: unknown role chef"));
+	free(err);
+
+	/* The order: a delegation file that is not there. */
+	req.by = "socialchef";
+	req.delegation = "/nonexistent/deleg.yaml";
+	assert_int_equal(run_request(&req, stream, &out, &err), TUFF_ERR);
+	assert_null(out);
+	assert_non_null(strstr(err, "/nonexistent/deleg.yaml"));
+	free(err);
+}
+
+/* Follow-up mode: an assignment due in the window gets its follow-up. */
+static void
+test_followup_run(void **state)
+{
+	struct decide_request req = { .mode = DECIDE_FOLLOWUP,
+	    .as_of = day("2021-06-01"), .within = 31 };
+	char *out, *err;
+
+	(void)state;
+	assert_int_equal(run_request(&req,
+	    "kind: assignment\nid: U-2021-001\ntitle: T\nowner: O\n"
+	    "status: active\ndue: 2021-06-15\n", &out, &err), TUFF_OK);
+	assert_string_equal(err, "");
+	assert_non_null(out);
+	assert_string_equal(out, "---\nkind: follow-up\n"
+	    "assignment: U-2021-001\ntitle: T\nowner: O\nstatus: active\n"
+	    "as_of: 2021-06-01\ndue: 2021-06-15\ndue_in_days: 14\n");
+	free(out);
+	free(err);
+}
+
 int
 main(void)
 {
@@ -1001,6 +1256,11 @@ main(void)
 		cmocka_unit_test(test_run_records),
 		cmocka_unit_test(test_run_problems),
 		cmocka_unit_test(test_options),
+		cmocka_unit_test(test_delegation_load),
+		cmocka_unit_test(test_due_takes),
+		cmocka_unit_test(test_decide_run),
+		cmocka_unit_test(test_decide_run_fails),
+		cmocka_unit_test(test_followup_run),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
