@@ -805,6 +805,35 @@ static const char stream[] =
     "kind: assignment\nid: U-2020-041\ntitle: T\nowner: O\n"
     "status: done\n";
 
+/* What test_run_numbers and test_run_request write: the same. */
+static const char numbered[] =
+    "---\n"
+    "kind: decision\nid: B-2020-007\ndate: 2020-03-01\n"
+    "decided_by: socialchef\nregarding: [gammal]\noutcome: reject\n"
+    "---\n"
+    "kind: decision\nid: B-2020-008\ndate: 2020-11-19\n"
+    "decided_by: ordforande\nregarding: [rullstol]\noutcome: assign\n"
+    "assignment: U-2020-042\n"
+    "---\n"
+    "kind: assignment\nid: U-2020-042\ntitle: Rullstol\n"
+    "decision: B-2020-008\nowner: Rehab\nsupport: []\n"
+    "status: planned\nphase:\nstart:\ndue:\nmandate:\n"
+    "target_group:\nneeds:\n"
+    "- need: P1\n  source: journey:rullstol\n"
+    "- need: P2\n  source: journey:rullstol\n"
+    "analysis:\ngoals: []\nactivities: []\ncollaboration: []\n"
+    "follow_up: {}\nmilestones: []\nobstacles: []\nresults:\n"
+    "lessons: []\n"
+    "---\n"
+    "kind: journey\nid: x\n"
+    "---\n"
+    "kind: decision\nid: B-2020-009\ndate: 2020-11-19\n"
+    "decided_by: ordforande\nregarding: [planer]\noutcome: reject\n"
+    "rationale: Nej\n"
+    "---\n"
+    "kind: assignment\nid: U-2020-041\ntitle: T\nowner: O\n"
+    "status: done\n";
+
 static void
 test_run_numbers(void **state)
 {
@@ -823,33 +852,7 @@ test_run_numbers(void **state)
 	assert_int_equal(decide_set(d, DECIDE_RATIONALE, "planer=Nej", &e), 0);
 	assert_int_equal(check_options(d, &e), 0);
 	out = run(d, stream, &problems);
-	assert_string_equal(out,
-	    "---\n"
-	    "kind: decision\nid: B-2020-007\ndate: 2020-03-01\n"
-	    "decided_by: socialchef\nregarding: [gammal]\noutcome: reject\n"
-	    "---\n"
-	    "kind: decision\nid: B-2020-008\ndate: 2020-11-19\n"
-	    "decided_by: ordforande\nregarding: [rullstol]\noutcome: assign\n"
-	    "assignment: U-2020-042\n"
-	    "---\n"
-	    "kind: assignment\nid: U-2020-042\ntitle: Rullstol\n"
-	    "decision: B-2020-008\nowner: Rehab\nsupport: []\n"
-	    "status: planned\nphase:\nstart:\ndue:\nmandate:\n"
-	    "target_group:\nneeds:\n"
-	    "- need: P1\n  source: journey:rullstol\n"
-	    "- need: P2\n  source: journey:rullstol\n"
-	    "analysis:\ngoals: []\nactivities: []\ncollaboration: []\n"
-	    "follow_up: {}\nmilestones: []\nobstacles: []\nresults:\n"
-	    "lessons: []\n"
-	    "---\n"
-	    "kind: journey\nid: x\n"
-	    "---\n"
-	    "kind: decision\nid: B-2020-009\ndate: 2020-11-19\n"
-	    "decided_by: ordforande\nregarding: [planer]\noutcome: reject\n"
-	    "rationale: Nej\n"
-	    "---\n"
-	    "kind: assignment\nid: U-2020-041\ntitle: T\nowner: O\n"
-	    "status: done\n");
+	assert_string_equal(out, numbered);
 	free(out);
 	decide_free(d);
 	decide_delegation_free(deleg);
@@ -1151,33 +1154,7 @@ test_decide_run(void **state)
 	assert_string_equal(err, "");
 	assert_non_null(out);
 	/* What the command gives: as test_run_numbers, in a file. */
-	assert_string_equal(out,
-	    "---\n"
-	    "kind: decision\nid: B-2020-007\ndate: 2020-03-01\n"
-	    "decided_by: socialchef\nregarding: [gammal]\noutcome: reject\n"
-	    "---\n"
-	    "kind: decision\nid: B-2020-008\ndate: 2020-11-19\n"
-	    "decided_by: ordforande\nregarding: [rullstol]\noutcome: assign\n"
-	    "assignment: U-2020-042\n"
-	    "---\n"
-	    "kind: assignment\nid: U-2020-042\ntitle: Rullstol\n"
-	    "decision: B-2020-008\nowner: Rehab\nsupport: []\n"
-	    "status: planned\nphase:\nstart:\ndue:\nmandate:\n"
-	    "target_group:\nneeds:\n"
-	    "- need: P1\n  source: journey:rullstol\n"
-	    "- need: P2\n  source: journey:rullstol\n"
-	    "analysis:\ngoals: []\nactivities: []\ncollaboration: []\n"
-	    "follow_up: {}\nmilestones: []\nobstacles: []\nresults:\n"
-	    "lessons: []\n"
-	    "---\n"
-	    "kind: journey\nid: x\n"
-	    "---\n"
-	    "kind: decision\nid: B-2020-009\ndate: 2020-11-19\n"
-	    "decided_by: ordforande\nregarding: [planer]\noutcome: reject\n"
-	    "rationale: Nej\n"
-	    "---\n"
-	    "kind: assignment\nid: U-2020-041\ntitle: T\nowner: O\n"
-	    "status: done\n");
+	assert_string_equal(out, numbered);
 	free(out);
 	free(err);
 }
