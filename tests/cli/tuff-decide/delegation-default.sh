@@ -10,6 +10,7 @@ for by in enhetschef sektionschef avdelningschef socialchef ordförande \
 		a=$(tuff-decide "$@" 2>&1; echo "exit $?")
 		b=$(tuff-decide --delegation "$deleg" "$@" 2>&1; echo "exit $?")
 		[ "$a" = "$b" ] || echo "differs: $by $cost"
-		echo "$by $cost: $(echo "$a" | tail -n 1)"
+		echo "$by $cost: ${a##*"
+"}"
 	done
 done
