@@ -777,7 +777,13 @@ journey_ids_add(struct journey_ids *s, const struct tuff_doc *doc,
  * Mermaid.
  */
 
-/* Decode one UTF-8 sequence at s (valid, as the reader checked). */
+/*
+ * Decode one UTF-8 sequence at s.  The reader checked what it read, but
+ * a caller may hand over any bytes: a byte that starts no sequence
+ * decodes as U+FFFD, which the writer puts out instead of it (a lone
+ * 0xb6 must not become '¶', whose code is longer than room was made
+ * for).
+ */
 static size_t
 utf8_len(const unsigned char *s)
 {
@@ -806,7 +812,7 @@ utf8_cp(const unsigned char *s, size_t len)
 		return (s[0] & 0x07UL) << 18 | (s[1] & 0x3fUL) << 12 |
 		    (s[2] & 0x3fUL) << 6 | (s[3] & 0x3fUL);
 	default:
-		return s[0];
+		return s[0] < 0x80 ? s[0] : 0xfffd;
 	}
 }
 
@@ -861,6 +867,8 @@ replacement(unsigned long c, int actor)
 		return "\xe2\x80\xba";			/* U+203A › */
 	case ',':
 		return actor ? "\xe2\x80\x9a" : NULL;	/* U+201A ‚ */
+	case 0xfffd:		/* a byte that is no UTF-8 among valid ones */
+		return "\xef\xbf\xbd";
 	default:
 		return NULL;
 	}

@@ -425,6 +425,12 @@ test_mermaid_text(void **state)
 	expect_text("accdescr {", 0, "\xe2\x80\x8b" "accdescr {");
 	expect_text("__proto__", 1, "\xe2\x80\x8b__proto__");
 	expect_text("å ä ö", 0, "å ä ö");
+	/* Bytes that are no UTF-8 (the reader refuses them, a caller may
+	 * not): each is U+FFFD, never a '¶' taken from its value. */
+	expect_text("\xb6\xb6\xb6:", 0,
+	    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd#58;");
+	expect_text("\xb6", 1, "\xef\xbf\xbd");
+	expect_text("\xef\xbf\xbd", 0, "\xef\xbf\xbd");
 }
 
 static void
