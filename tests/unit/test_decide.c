@@ -1016,50 +1016,17 @@ file_text(const char *path)
 	return buf;
 }
 
-/* Standard error, caught in a file while the library reports on it. */
-struct caught {
-	FILE	*tmp;
-	int	 saved;
-};
-
-static void
-catch_stderr(struct caught *c)
-{
-	assert_non_null(c->tmp = tmpfile());
-	fflush(stderr);
-	c->saved = dup(STDERR_FILENO);
-	assert_true(c->saved != -1);
-	assert_int_not_equal(dup2(fileno(c->tmp), STDERR_FILENO), -1);
-}
-
-/* Give standard error back; what was caught, which the caller frees. */
-static char *
-release_stderr(struct caught *c)
-{
-	char *buf = calloc(1, 4096);
-	size_t n;
-
-	assert_non_null(buf);
-	fflush(stderr);
-	dup2(c->saved, STDERR_FILENO);
-	close(c->saved);
-	rewind(c->tmp);
-	n = fread(buf, 1, 4095, c->tmp);
-	buf[n] = '\0';
-	fclose(c->tmp);
-	return buf;
-}
-
 /* decide_delegation_load: NULL after reporting what is wrong with path. */
 static void
 assert_load_fails(const char *path, const char *reported)
 {
-	struct caught c;
+	struct capture c;
 	char *err;
 
-	catch_stderr(&c);
+	capture_start(&c);
 	assert_null(decide_delegation_load(path));
-	err = release_stderr(&c);
+	capture_stop(&c);
+	err = c.text;
 	if (strstr(err, reported) == NULL)
 		fail_msg("expected \"%s\" in \"%s\"", reported, err);
 	free(err);
@@ -1118,7 +1085,7 @@ run_request(struct decide_request *req, const char *text, char **out,
 	char in[] = "/tmp/tuff-decide-in-XXXXXX";
 	char to[] = "/tmp/tuff-decide-out-XXXXXX";
 	char *argv[] = { in, NULL };
-	struct caught c;
+	struct capture c;
 	int fd, rc;
 
 	make_file(in, text);
@@ -1126,9 +1093,10 @@ run_request(struct decide_request *req, const char *text, char **out,
 	close(fd);
 	unlink(to);		/* so that a run that fails leaves none */
 	req->output = to;
-	catch_stderr(&c);
+	capture_start(&c);
 	rc = decide_run(req, 1, argv);
-	*err = release_stderr(&c);
+	capture_stop(&c);
+	*err = c.text;
 	*out = file_text(to);
 	unlink(in);
 	unlink(to);

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "tuff/diag.h"
+#include "util.h"
 
 static void
 assert_escape(const char *in, size_t len, const char *want)
@@ -55,30 +56,6 @@ test_escape_cut(void **state)
 	/* An escape is not split either. */
 	assert_int_equal(tuff_escape(buf, sizeof(buf), "ab\x1b", 3), 2);
 	assert_string_equal(buf, "ab");
-}
-
-/* What the call wrote on stderr. */
-static char *
-stderr_of(void (*fn)(void))
-{
-	FILE *tmp = tmpfile();
-	static char out[16384];
-	size_t n;
-	int saved;
-
-	assert_non_null(tmp);
-	fflush(stderr);
-	saved = dup(STDERR_FILENO);
-	dup2(fileno(tmp), STDERR_FILENO);
-	fn();
-	fflush(stderr);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
-	rewind(tmp);
-	n = fread(out, 1, sizeof(out) - 1, tmp);
-	out[n] = '\0';
-	fclose(tmp);
-	return out;
 }
 
 static void

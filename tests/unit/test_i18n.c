@@ -20,30 +20,7 @@
 
 #include "tuff/diag.h"
 #include "tuff/i18n.h"
-
-/* What the call wrote on stderr. */
-static char *
-stderr_of(void (*fn)(void))
-{
-	FILE *tmp = tmpfile();
-	static char out[4096];
-	size_t n;
-	int saved;
-
-	assert_non_null(tmp);
-	fflush(stderr);
-	saved = dup(STDERR_FILENO);
-	dup2(fileno(tmp), STDERR_FILENO);
-	fn();
-	fflush(stderr);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
-	rewind(tmp);
-	n = fread(out, 1, sizeof(out) - 1, tmp);
-	out[n] = '\0';
-	fclose(tmp);
-	return out;
-}
+#include "util.h"
 
 static void
 missing_owner(void)

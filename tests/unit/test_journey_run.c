@@ -41,23 +41,17 @@ run(const struct journey_run_conf *c, const char *text)
 {
 	char in[] = "/tmp/tuff-jrun-in-XXXXXX";
 	char out[] = "/tmp/tuff-jrun-out-XXXXXX";
-	char err[] = "/tmp/tuff-jrun-err-XXXXXX";
 	char *argv[] = { in, NULL };
+	struct capture caught;
 	struct result res;
-	int saved;
 
 	temp_file(in, text);
 	temp_file(out, NULL);	/* made only by a run that succeeds */
-	temp_file(err, NULL);
-	fflush(stderr);
-	assert_true((saved = dup(STDERR_FILENO)) != -1);
-	assert_non_null(freopen(err, "w", stderr));
+	capture_start(&caught);
 	res.rc = journey_run(c, 1, argv, out);
-	fflush(stderr);
-	assert_true(dup2(saved, STDERR_FILENO) != -1);
-	close(saved);
+	capture_stop(&caught);
 	res.out = take_file(out);
-	res.err = take_file(err);
+	res.err = caught.text;
 	unlink(in);
 	return res;
 }

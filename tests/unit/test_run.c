@@ -25,6 +25,7 @@
 
 #include "tuff/diag.h"
 #include "tuff/run.h"
+#include "util.h"
 
 /* A fresh directory for each test, and paths in it. */
 struct dir {
@@ -155,43 +156,6 @@ assert_listing(struct dir *d, const char *want)
 
 	assert_string_equal(got, want);
 	free(got);
-}
-
-/* Standard error into a file while a test looks at what is reported. */
-struct capture {
-	int	 saved;
-	FILE	*fp;
-	char	*text;
-};
-
-static void
-capture_start(struct capture *c)
-{
-	fflush(stderr);
-	c->fp = tmpfile();
-	assert_non_null(c->fp);
-	c->saved = dup(STDERR_FILENO);
-	assert_true(c->saved >= 0);
-	assert_true(dup2(fileno(c->fp), STDERR_FILENO) >= 0);
-	c->text = NULL;
-}
-
-/* Stop capturing; c->text holds what was written (free it). */
-static void
-capture_stop(struct capture *c)
-{
-	long n;
-
-	fflush(stderr);
-	assert_true(dup2(c->saved, STDERR_FILENO) >= 0);
-	close(c->saved);
-	fseek(c->fp, 0, SEEK_END);
-	n = ftell(c->fp);
-	rewind(c->fp);
-	c->text = calloc(1, (size_t)n + 1);
-	assert_non_null(c->text);
-	assert_int_equal(fread(c->text, 1, (size_t)n, c->fp), (size_t)n);
-	fclose(c->fp);
 }
 
 /* ---- output ---- */

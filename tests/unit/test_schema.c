@@ -279,30 +279,6 @@ test_distance(void **state)
 	}
 }
 
-/* What a call wrote on stderr. */
-static char *
-stderr_of(void (*fn)(void))
-{
-	static char out[8192];
-	FILE *tmp = tmpfile();
-	size_t n;
-	int saved;
-
-	assert_non_null(tmp);
-	fflush(stderr);
-	saved = dup(STDERR_FILENO);
-	dup2(fileno(tmp), STDERR_FILENO);
-	fn();
-	fflush(stderr);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
-	rewind(tmp);
-	n = fread(out, 1, sizeof(out) - 1, tmp);
-	out[n] = '\0';
-	fclose(tmp);
-	return out;
-}
-
 static const struct tuff_doc *the_doc;
 
 static void

@@ -1,7 +1,8 @@
 /*
  * What several unit tests need: a stream over bytes in memory, the
- * first record of a YAML text, and temporary files for the runs that
- * read and write files by name.  Included after cmocka.h.
+ * first record of a YAML text, temporary files for the runs that read
+ * and write files by name, and standard error caught while the library
+ * reports on it.  Included after cmocka.h.
  */
 #ifndef TUFF_TEST_UTIL_H
 #define TUFF_TEST_UTIL_H
@@ -89,6 +90,59 @@ take_file(const char *path)
 	fclose(fp);
 	unlink(path);
 	return text;
+}
+
+/* Standard error into a file while a test looks at what is reported. */
+struct capture {
+	int	 saved;
+	FILE	*fp;
+	char	*text;
+};
+
+static inline void
+capture_start(struct capture *c)
+{
+	fflush(stderr);
+	c->fp = tmpfile();
+	assert_non_null(c->fp);
+	c->saved = dup(STDERR_FILENO);
+	assert_true(c->saved >= 0);
+	assert_true(dup2(fileno(c->fp), STDERR_FILENO) >= 0);
+	c->text = NULL;
+}
+
+/* Stop capturing; c->text holds what was written (free it). */
+static inline void
+capture_stop(struct capture *c)
+{
+	long n;
+
+	fflush(stderr);
+	assert_true(dup2(c->saved, STDERR_FILENO) >= 0);
+	close(c->saved);
+	fseek(c->fp, 0, SEEK_END);
+	n = ftell(c->fp);
+	rewind(c->fp);
+	c->text = calloc(1, (size_t)n + 1);
+	assert_non_null(c->text);
+	assert_int_equal(fread(c->text, 1, (size_t)n, c->fp), (size_t)n);
+	fclose(c->fp);
+}
+
+/* What fn wrote on standard error (the first 16 KiB), in a buffer
+ * that the next call overwrites. */
+static inline const char *
+stderr_of(void (*fn)(void))
+{
+	static char out[16384];
+	struct capture c;
+
+	capture_start(&c);
+	fn();
+	capture_stop(&c);
+	snprintf(out, sizeof(out), "%s", c.text);
+	free(c.text);
+	return out;
 }
 
 #endif
