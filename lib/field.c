@@ -93,28 +93,39 @@ stype(const struct tuff_node *v)
 	return tuff_scalar_type(&s);
 }
 
+/* Is v a string without a NUL byte?  0, or -1 with e filled about what. */
+static int
+check_string(const struct tuff_doc *doc, const struct tuff_node *v,
+    const char *what, struct tuff_error *e)
+{
+	const char *h;
+	char buf[320];
+
+	if (stype(v) != TUFF_T_STR) {
+		if (*(h = hint(v, TUFF_T_STR)) != '\0')
+			return tuff_node_err(e, doc, v,
+			    "%s: expected a string, not %s (%s)", what,
+			    tuff_field_shown(v, buf, sizeof(buf)), h);
+		return tuff_node_err(e, doc, v, "%s: expected a string, not %s",
+		    what, tuff_field_shown(v, buf, sizeof(buf)));
+	}
+	if (strlen(v->u.s.val) != v->u.s.len)
+		return tuff_node_err(e, doc, v, "%s: string holds a NUL byte",
+		    what);
+	return 0;
+}
+
 int
 tuff_field_str(const struct tuff_doc *doc, const struct tuff_node *map,
     const char *key, int required, const char **out, struct tuff_error *e)
 {
 	const struct tuff_node *v;
-	const char *h;
-	char buf[320];
 	int absent;
 
 	if ((v = lookup(doc, map, key, required, &absent, e)) == NULL)
 		return absent && !required ? 0 : -1;
-	if (stype(v) != TUFF_T_STR) {
-		if (*(h = hint(v, TUFF_T_STR)) != '\0')
-			return tuff_node_err(e, doc, v,
-			    "%s: expected a string, not %s (%s)", key,
-			    tuff_field_shown(v, buf, sizeof(buf)), h);
-		return tuff_node_err(e, doc, v, "%s: expected a string, not %s",
-		    key, tuff_field_shown(v, buf, sizeof(buf)));
-	}
-	if (strlen(v->u.s.val) != v->u.s.len)
-		return tuff_node_err(e, doc, v, "%s: string holds a NUL byte",
-		    key);
+	if (check_string(doc, v, key, e) == -1)
+		return -1;
 	if (required && v->u.s.len == 0)
 		return tuff_node_err(e, doc, v, "%s: required key is empty",
 		    key);
@@ -246,20 +257,8 @@ int
 tuff_field_item_str(const struct tuff_doc *doc, const struct tuff_node *it,
     const char *what, int nonempty, const char **out, struct tuff_error *e)
 {
-	const char *h;
-	char buf[320];
-
-	if (stype(it) != TUFF_T_STR) {
-		if (*(h = hint(it, TUFF_T_STR)) != '\0')
-			return tuff_node_err(e, doc, it,
-			    "%s: expected a string, not %s (%s)", what,
-			    tuff_field_shown(it, buf, sizeof(buf)), h);
-		return tuff_node_err(e, doc, it, "%s: expected a string, not %s",
-		    what, tuff_field_shown(it, buf, sizeof(buf)));
-	}
-	if (strlen(it->u.s.val) != it->u.s.len)
-		return tuff_node_err(e, doc, it, "%s: string holds a NUL byte",
-		    what);
+	if (check_string(doc, it, what, e) == -1)
+		return -1;
 	if (nonempty && it->u.s.len == 0)
 		return tuff_node_err(e, doc, it, "%s: is empty", what);
 	*out = it->u.s.val;

@@ -16,23 +16,32 @@
 #include "tuff/record.h"
 #include "width.h"
 
+/* A record of kind about the group sc: its kind, unit and period. */
+static void
+begin_group(struct tuff_writer *w, const char *kind,
+    const struct hme_score *sc)
+{
+	tuff_w_begin(w);
+	tuff_w_key(w, "kind");
+	tuff_w_str(w, kind);
+	if (sc->unit != NULL) {
+		tuff_w_key(w, "unit");
+		tuff_w_str(w, sc->unit);
+	}
+	if (sc->period != NULL) {
+		/* Digits and '-' only: plain, so a year reads as 2018. */
+		tuff_w_key(w, "period");
+		tuff_w_plain(w, sc->period);
+	}
+}
+
 static void
 write_item(struct tuff_writer *w, const struct hme_score *sc, int i)
 {
 	char key[2] = "1";
 	int v;
 
-	tuff_w_begin(w);
-	tuff_w_key(w, "kind");
-	tuff_w_str(w, "hme-item");
-	if (sc->unit != NULL) {
-		tuff_w_key(w, "unit");
-		tuff_w_str(w, sc->unit);
-	}
-	if (sc->period != NULL) {
-		tuff_w_key(w, "period");
-		tuff_w_plain(w, sc->period);
-	}
+	begin_group(w, "hme-item", sc);
 	tuff_w_key(w, "item");
 	tuff_w_str(w, hme_item_id(i));
 	tuff_w_key(w, "text");
@@ -63,18 +72,7 @@ hme_write_score(struct tuff_writer *w, const struct hme_score *sc, int items)
 {
 	int s;
 
-	tuff_w_begin(w);
-	tuff_w_key(w, "kind");
-	tuff_w_str(w, "hme-score");
-	if (sc->unit != NULL) {
-		tuff_w_key(w, "unit");
-		tuff_w_str(w, sc->unit);
-	}
-	if (sc->period != NULL) {
-		/* Digits and '-' only: plain, so a year reads as 2018. */
-		tuff_w_key(w, "period");
-		tuff_w_plain(w, sc->period);
-	}
+	begin_group(w, "hme-score", sc);
 	tuff_w_key(w, "respondents");
 	tuff_w_int(w, (long)sc->respondents);
 	if (sc->suppressed) {
