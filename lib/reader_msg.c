@@ -155,7 +155,9 @@ reader_error_pos(const yaml_parser_t *p, unsigned long *line,
 /*
  * Bytes that are not UTF-8: the first one in the text held (all before
  * it was read well), at its line and column, and how to convert a file
- * from Windows-1252, what Swedish Windows and Excel write.
+ * from Windows-1252, what Swedish Windows and Excel write.  -1 with e
+ * filled; 0 when the held text has no such byte (libyaml read past
+ * it), so that the caller reports libyaml's problem instead.
  */
 static int
 utf8_error(struct tuff_reader *r, struct tuff_error *e)
@@ -168,7 +170,7 @@ utf8_error(struct tuff_reader *r, struct tuff_error *e)
 
 	bad = utf8_check(p, n, &why, &cp);
 	if (bad == n)
-		return -1;
+		return 0;
 	advance((const unsigned char *)p, bad, &line, &col);
 	if (why == UTF8_CHAR)
 		return tuff_seterr(e, r->name, line + 1, col + 1,
