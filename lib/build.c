@@ -466,21 +466,41 @@ append(char **buf, size_t *len, size_t *cap, const void *p, size_t n)
 	return 0;
 }
 
+/* Room for one more key; -1 on ENOMEM.  Out of line: rarely needed. */
+static __attribute__((noinline)) int
+more_skeys(struct tuff_reader *r, struct tuff_error *e)
+{
+	struct skey *k;
+	size_t cap = r->capskeys ? 2 * r->capskeys : 64;
+
+	if ((k = realloc(r->skeys, cap * sizeof(*k))) == NULL)
+		return nomem(r, e);
+	r->skeys = k;
+	r->capskeys = cap;
+	return 0;
+}
+
+/* The bit of a key in its mapping's seen (see struct slevel). */
+static uint64_t
+key_bit(uint64_t head, size_t len, int complex)
+{
+	uint64_t h = (head ^ ((uint64_t)len << 1 | (uint64_t)complex)) *
+	    0x9e3779b97f4a7c15ULL;
+
+	return (uint64_t)1 << (h >> 58);
+}
+
 /* A key of the mapping on top: its text, or a collection's encoding. */
 static int
 remember_key(struct tuff_reader *r, const char *val, size_t len, int complex,
     const yaml_mark_t *at, struct tuff_error *e)
 {
+	struct slevel *lv = &r->slev[r->nslev - 1];
 	struct skey *k;
-	size_t cap;
+	uint64_t bit;
 
-	if (r->nskeys == r->capskeys) {
-		cap = r->capskeys ? 2 * r->capskeys : 64;
-		if ((k = realloc(r->skeys, cap * sizeof(*k))) == NULL)
-			return nomem(r, e);
-		r->skeys = k;
-		r->capskeys = cap;
-	}
+	if (r->nskeys == r->capskeys && more_skeys(r, e) == -1)
+		return -1;
 	k = &r->skeys[r->nskeys];
 	k->off = r->keylen;
 	if (len > sizeof(k->head) &&
@@ -493,6 +513,9 @@ remember_key(struct tuff_reader *r, const char *val, size_t len, int complex,
 	k->complex = complex;
 	k->line = at->line + 1;
 	k->column = at->column + 1;
+	bit = key_bit(k->head, len, complex);
+	lv->maybe_dup |= (lv->seen & bit) != 0;
+	lv->seen |= bit;
 	return 0;
 }
 
@@ -623,6 +646,8 @@ open_level(struct tuff_reader *r, const yaml_event_t *y, int is_key,
 
 	lv->is_map = y->type == YAML_MAPPING_START_EVENT;
 	lv->expect_key = 1;
+	lv->maybe_dup = 0;
+	lv->seen = 0;
 	lv->first_key = r->nskeys;
 	lv->is_key = (unsigned char)is_key;
 	if (!is_key)
@@ -647,7 +672,7 @@ close_level(struct tuff_reader *r, struct tuff_error *e)
 	struct slevel *top = &r->slev[r->nslev - 1];
 
 	if (top->is_map) {
-		if (check_skeys(r, top->first_key, e) == -1)
+		if (top->maybe_dup && check_skeys(r, top->first_key, e) == -1)
 			return -1;
 		if (r->nskeys > top->first_key)
 			r->keylen = r->skeys[top->first_key].off;
@@ -817,6 +842,8 @@ tuff_reader_pass_rest(struct tuff_reader *r, unsigned long line,
 	r->nslev = 1;
 	root->is_map = 1;
 	root->expect_key = 1;		/* its value was read: a key next */
+	root->maybe_dup = 0;
+	root->seen = 0;
 	root->first_key = 0;
 	root->is_key = 0;
 	at.line = line - 1;

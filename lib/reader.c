@@ -85,8 +85,11 @@ tuff_reader_new(FILE *fp, const char *name)
 {
 	struct tuff_reader *r;
 
-	if ((r = calloc(1, sizeof(*r))) == NULL)
+	/* Its size is a multiple of its alignment, as aligned_alloc asks. */
+	if ((r = aligned_alloc(_Alignof(struct tuff_reader),
+	    sizeof(*r))) == NULL)
 		return NULL;
+	memset(r, 0, sizeof(*r));
 	if (!yaml_parser_initialize(&r->parser)) {
 		free(r);
 		return NULL;
@@ -157,24 +160,6 @@ anchored(struct tuff_reader *r, const yaml_event_t *y, const yaml_char_t *a,
 	    (const char *)a);
 }
 
-/*
- * The document's content ends at the end of y so far.  Block
- * collections start and end where the next token is (past comments),
- * and an implicit document end where the next document starts, so they
- * say nothing about it and are not passed here; an empty scalar stands
- * just after its indicator ("key:", "-"), on its line.
- */
-static void
-extend(struct docspan *s, const yaml_event_t *y, int block)
-{
-	if (y->end_mark.index < s->end)
-		return;
-	s->end = y->end_mark.index;
-	s->end_line = y->end_mark.line;
-	s->block = block;
-	s->block_start = y->start_mark.index;
-}
-
 static __attribute__((noinline)) void record_text(struct tuff_reader *);
 
 static int
@@ -196,7 +181,7 @@ take_scalar(struct tuff_reader *r, const yaml_event_t *y,
 		    _("scalar is larger than 64 KiB"));
 	if (y->data.scalar.anchor != NULL)
 		return anchored(r, y, y->data.scalar.anchor, e);
-	extend(&r->span, y, style == YAML_LITERAL_SCALAR_STYLE ||
+	span_extend(&r->span, y, style == YAML_LITERAL_SCALAR_STYLE ||
 	    style == YAML_FOLDED_SCALAR_STYLE);
 	return 0;
 }
@@ -216,7 +201,7 @@ take_collection(struct tuff_reader *r, const yaml_event_t *y,
 		    _("nesting is deeper than 64 levels"));
 	r->depth++;
 	if (y->start_mark.index != y->end_mark.index)
-		extend(&r->span, y, 0);		/* "{" or "[" */
+		span_extend(&r->span, y, 0);		/* "{" or "[" */
 	return 0;
 }
 
@@ -224,11 +209,11 @@ take_collection(struct tuff_reader *r, const yaml_event_t *y,
  * Check an event against SPEC §2's limits before the caller sees it,
  * and follow the document's extent in the text: where it starts,
  * whether its root is the empty scalar (an empty document), where its
- * content ends.  0, or -1 with e filled.  Out of line: take_event has
+ * content ends.  0, or -1 with e filled.  Out of line: reader_take_event has
  * the common case.
  */
-static __attribute__((noinline)) int
-take_any(struct tuff_reader *r, const yaml_event_t *y,
+int
+reader_take_any(struct tuff_reader *r, const yaml_event_t *y,
     struct tuff_error *e)
 {
 	struct docspan *s = &r->span;
@@ -246,7 +231,7 @@ take_any(struct tuff_reader *r, const yaml_event_t *y,
 			return -1;
 		r->depth--;
 		if (y->start_mark.index != y->end_mark.index)
-			extend(s, y, 0);	/* "}" or "]" */
+			span_extend(s, y, 0);	/* "}" or "]" */
 		return 0;
 	case YAML_DOCUMENT_START_EVENT:
 		root_at(r, &y->start_mark);
@@ -259,7 +244,7 @@ take_any(struct tuff_reader *r, const yaml_event_t *y,
 		return 0;
 	case YAML_DOCUMENT_END_EVENT:
 		if (!y->data.document_end.implicit)
-			extend(s, y, 0);	/* "..." */
+			span_extend(s, y, 0);	/* "..." */
 		record_text(r);
 		return 0;
 	case YAML_ALIAS_EVENT:
@@ -270,30 +255,6 @@ take_any(struct tuff_reader *r, const yaml_event_t *y,
 	default:
 		return 0;
 	}
-}
-
-/*
- * take_any, with the case of most events first: a scalar inside the
- * record, within the limits, without an anchor.  Called for every
- * event of every record, so it does no more than it must.
- */
-static inline int
-take_event(struct tuff_reader *r, const yaml_event_t *y,
-    struct tuff_error *e)
-{
-	int style;
-
-	r->last = y->end_mark;
-	if (y->type == YAML_SCALAR_EVENT && r->depth > 0 &&
-	    y->end_mark.index - r->doc_index <= TUFF_MAX_RECORD &&
-	    y->data.scalar.length <= TUFF_MAX_SCALAR &&
-	    y->data.scalar.anchor == NULL) {
-		style = y->data.scalar.style;
-		extend(&r->span, y, style == YAML_LITERAL_SCALAR_STYLE ||
-		    style == YAML_FOLDED_SCALAR_STYLE);
-		return 0;
-	}
-	return take_any(r, y, e);
 }
 
 /*
@@ -474,7 +435,7 @@ reader_next(struct tuff_reader *r, struct tuff_error *e)
 		if (!yaml_parser_parse(&r->parser, y))
 			return reader_parse_error(r, e);
 		r->have_ev = 1;
-		if (take_event(r, y, e) == -1)
+		if (reader_take_event(r, y, e) == -1)
 			return -1;
 		if (y->type == YAML_STREAM_START_EVENT)
 			continue;
@@ -484,24 +445,6 @@ reader_next(struct tuff_reader *r, struct tuff_error *e)
 		}
 		return 1;
 	}
-}
-
-int
-reader_next_within(struct tuff_reader *r, struct tuff_error *e)
-{
-	yaml_event_t *y = &r->ev;
-
-	/* libyaml zeroes an event it fails to fill: deleting it is safe. */
-	yaml_event_delete(y);
-	if (!yaml_parser_parse(&r->parser, y))
-		return reader_parse_error(r, e);
-	if (take_event(r, y, e) == -1)
-		return -1;
-	if (y->type == YAML_STREAM_END_EVENT) {
-		r->ended = 1;
-		return 0;
-	}
-	return 1;
 }
 
 int

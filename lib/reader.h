@@ -31,6 +31,13 @@ struct slevel {
 	unsigned char	 is_map;
 	unsigned char	 expect_key;
 	unsigned char	 is_key;	/* this collection is a key */
+	unsigned char	 maybe_dup;	/* two of its keys share a bit */
+	/*
+	 * A bit for each of its keys, chosen by the key's head and length:
+	 * while no two share one, no two are equal and the keys need not
+	 * be compared at its end.
+	 */
+	uint64_t	 seen;
 	size_t		 first_key;	/* its keys in skeys */
 	size_t		 key_start;	/* its encoding in capbuf */
 	yaml_mark_t	 key_mark;
@@ -76,7 +83,7 @@ enum foreign {
 
 struct tuff_reader {
 	yaml_parser_t	 parser;
-	yaml_event_t	 ev;
+	_Alignas(64) yaml_event_t ev;
 	int		 have_ev;
 	int		 failed;
 	int		 ended;		/* STREAM-END seen: libyaml has no more */
@@ -136,15 +143,85 @@ struct tuff_reader {
  */
 int	reader_next(struct tuff_reader *, struct tuff_error *e);
 /*
- * The same, once a document has started and until it ends (its
+ * Check an event against SPEC §2's limits before the caller sees it,
+ * and follow the document's extent in the text: 0, or -1 with e filled.
+ * reader_take_event below has the common case.
+ */
+int	reader_take_any(struct tuff_reader *, const yaml_event_t *,
+	    struct tuff_error *e);
+
+/* reader_msg.c: fill e for the parser's error (the reader is failed). */
+int	reader_parse_error(struct tuff_reader *, struct tuff_error *e);
+
+/*
+ * The few steps taken for every event of every record are inline here,
+ * so that the loops that call them (build.c's) need no call per event.
+ */
+
+/*
+ * The document's content ends at the end of y so far.  Block
+ * collections start and end where the next token is (past comments),
+ * and an implicit document end where the next document starts, so they
+ * say nothing about it and are not passed here; an empty scalar stands
+ * just after its indicator ("key:", "-"), on its line.
+ */
+static inline void
+span_extend(struct docspan *s, const yaml_event_t *y, int block)
+{
+	if (y->end_mark.index < s->end)
+		return;
+	s->end = y->end_mark.index;
+	s->end_line = y->end_mark.line;
+	s->block = block;
+	s->block_start = y->start_mark.index;
+}
+
+/*
+ * reader_take_any, with the case of most events first: a scalar inside
+ * the record, within the limits, without an anchor.
+ */
+static inline int
+reader_take_event(struct tuff_reader *r, const yaml_event_t *y,
+    struct tuff_error *e)
+{
+	int style;
+
+	r->last = y->end_mark;
+	if (y->type == YAML_SCALAR_EVENT && r->depth > 0 &&
+	    y->end_mark.index - r->doc_index <= TUFF_MAX_RECORD &&
+	    y->data.scalar.length <= TUFF_MAX_SCALAR &&
+	    y->data.scalar.anchor == NULL) {
+		style = y->data.scalar.style;
+		span_extend(&r->span, y, style == YAML_LITERAL_SCALAR_STYLE ||
+		    style == YAML_FOLDED_SCALAR_STYLE);
+		return 0;
+	}
+	return reader_take_any(r, y, e);
+}
+
+/*
+ * reader_next, once a document has started and until it ends (its
  * DOC_END is the last event this may return): without reader_next's
  * checks between records, for it is called for every event of every
  * record passed on.
  */
-int	reader_next_within(struct tuff_reader *, struct tuff_error *e);
+static inline int
+reader_next_within(struct tuff_reader *r, struct tuff_error *e)
+{
+	yaml_event_t *y = &r->ev;
 
-/* reader_msg.c: fill e for the parser's error (the reader is failed). */
-int	reader_parse_error(struct tuff_reader *, struct tuff_error *e);
+	/* libyaml zeroes an event it fails to fill: deleting it is safe. */
+	yaml_event_delete(y);
+	if (!yaml_parser_parse(&r->parser, y))
+		return reader_parse_error(r, e);
+	if (reader_take_event(r, y, e) == -1)
+		return -1;
+	if (y->type == YAML_STREAM_END_EVENT) {
+		r->ended = 1;
+		return 0;
+	}
+	return 1;
+}
 /* The encoding the first bytes of a file show, or ENC_UTF8. */
 enum foreign	reader_sniff(const unsigned char *, size_t);
 
