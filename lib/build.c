@@ -480,6 +480,37 @@ more_skeys(struct tuff_reader *r, struct tuff_error *e)
 	return 0;
 }
 
+/*
+ * The first 8 bytes of a key (zero-filled when it is shorter) as
+ * memcpy would put them in a word, built in a register: a word stored
+ * in pieces and read back at once waits for the pieces to reach the
+ * cache, and this is done for most keys of every record.
+ */
+static inline uint64_t
+key_head(const char *val, size_t len)
+{
+	uint64_t h = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const unsigned char *p = (const unsigned char *)val;
+	uint32_t lo, hi;
+
+	if (len >= sizeof(h)) {
+		memcpy(&h, p, sizeof(h));
+	} else if (len >= 4) {
+		/* Two words that overlap: the shared bytes agree. */
+		memcpy(&lo, p, 4);
+		memcpy(&hi, p + len - 4, 4);
+		h = lo | (uint64_t)hi << (8 * (len - 4));
+	} else if (len > 0) {
+		h = p[0] | (uint64_t)p[len / 2] << (8 * (len / 2)) |
+		    (uint64_t)p[len - 1] << (8 * (len - 1));
+	}
+#else
+	memcpy(&h, val, len < sizeof(h) ? len : sizeof(h));
+#endif
+	return h;
+}
+
 /* The bit of a key in its mapping's seen (see struct slevel). */
 static uint64_t
 key_bit(uint64_t head, size_t len, int complex)
@@ -490,30 +521,42 @@ key_bit(uint64_t head, size_t len, int complex)
 	return (uint64_t)1 << (h >> 58);
 }
 
-/* A key of the mapping on top: its text, or a collection's encoding. */
-static int
+/* A key longer than its head: its whole text in keybuf. */
+static __attribute__((noinline)) int
+keep_long_key(struct tuff_reader *r, const char *val, size_t len,
+    struct tuff_error *e)
+{
+	if (append(&r->keybuf, &r->keylen, &r->keycap, val, len) == -1)
+		return nomem(r, e);
+	return 0;
+}
+
+/*
+ * A key of the mapping on top: its text, or a collection's encoding.
+ * Inline, for it is called for most keys of every record passed on;
+ * what is rare (more room, a long key) is out of line.
+ */
+static inline int
 remember_key(struct tuff_reader *r, const char *val, size_t len, int complex,
     const yaml_mark_t *at, struct tuff_error *e)
 {
 	struct slevel *lv = &r->slev[r->nslev - 1];
 	struct skey *k;
-	uint64_t bit;
+	uint64_t head, bit;
 
 	if (r->nskeys == r->capskeys && more_skeys(r, e) == -1)
 		return -1;
 	k = &r->skeys[r->nskeys];
 	k->off = r->keylen;
-	if (len > sizeof(k->head) &&
-	    append(&r->keybuf, &r->keylen, &r->keycap, val, len) == -1)
-		return nomem(r, e);
-	k->head = 0;
-	memcpy(&k->head, val, len < sizeof(k->head) ? len : sizeof(k->head));
+	if (len > sizeof(k->head) && keep_long_key(r, val, len, e) == -1)
+		return -1;
+	r->nskeys++;
+	k->head = head = key_head(val, len);
 	k->len = len;
-	k->seq = r->nskeys++;
 	k->complex = complex;
 	k->line = at->line + 1;
 	k->column = at->column + 1;
-	bit = key_bit(k->head, len, complex);
+	bit = key_bit(head, len, complex);
 	lv->maybe_dup |= (lv->seen & bit) != 0;
 	lv->seen |= bit;
 	return 0;
@@ -611,8 +654,10 @@ check_skeys(struct tuff_reader *r, size_t first, struct tuff_error *e)
 					return skey_dup(r, &k[j], &k[i], e);
 		return 0;
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		k[i].p = skey_text(r, &k[i]);	/* keybuf stays still */
+		k[i].seq = i;
+	}
 	qsort(k, n, sizeof(*k), skey_cmp);
 	for (i = 1; i < n; i++) {
 		if (!skey_equal(r, &k[i], &k[i - 1]))
@@ -805,7 +850,7 @@ read_head(struct tuff_reader *r, struct head *h, struct tuff_event *ev,
 		return -1;
 	}
 	h->ev[h->n++] = *ev;				/* DOC_START */
-	if ((rc = tuff_reader_event(r, ev, e)) <= 0)
+	if ((rc = reader_event_within(r, ev, e)) <= 0)
 		return unexpected_end(r, rc, e);
 	if (ev->type != TUFF_EV_MAP_START)
 		return 0;
@@ -815,7 +860,7 @@ read_head(struct tuff_reader *r, struct head *h, struct tuff_event *ev,
 	}
 	h->ev[h->n] = *ev;
 	h->ev[h->n++].tag = h->tag;
-	if ((rc = tuff_reader_event(r, ev, e)) <= 0)
+	if ((rc = reader_event_within(r, ev, e)) <= 0)
 		return unexpected_end(r, rc, e);
 	if (ev->type != TUFF_EV_SCALAR || ev->tag != NULL ||
 	    ev->style != TUFF_PLAIN || ev->len != 4 ||
@@ -823,7 +868,7 @@ read_head(struct tuff_reader *r, struct head *h, struct tuff_event *ev,
 		return 0;
 	h->ev[h->n] = *ev;
 	h->ev[h->n++].val = "kind";	/* outlives the event */
-	if ((rc = tuff_reader_event(r, ev, e)) <= 0)
+	if ((rc = reader_event_within(r, ev, e)) <= 0)
 		return unexpected_end(r, rc, e);
 	return 1;
 }
@@ -864,7 +909,8 @@ tuff_reader_next_or_pass(struct tuff_reader *r, struct tuff_doc **docp,
 
 	*docp = NULL;
 	for (;;) {
-		memset(&h, 0, sizeof(h));
+		h.n = 0;
+		h.tag = NULL;
 		rc = read_head(r, &h, &ev, &ended, e);
 		if (rc == -1) {
 			free(h.tag);

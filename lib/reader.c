@@ -448,6 +448,19 @@ reader_next(struct tuff_reader *r, struct tuff_error *e)
 }
 
 int
+reader_event_within(struct tuff_reader *r, struct tuff_event *ev,
+    struct tuff_error *e)
+{
+	int rc;
+
+	if ((rc = reader_next_within(r, e)) == 1)
+		to_event(r, &r->ev, ev);
+	else
+		memset(ev, 0, sizeof(*ev));
+	return rc;
+}
+
+int
 tuff_reader_event(struct tuff_reader *r, struct tuff_event *ev,
     struct tuff_error *e)
 {

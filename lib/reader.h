@@ -52,7 +52,7 @@ struct skey {
 	uint64_t	 head;
 	size_t		 off, len;	/* in keybuf, when len > 8 */
 	const char	*p;		/* keybuf + off, while sorting */
-	size_t		 seq;		/* its place among the keys */
+	size_t		 seq;		/* its place among the keys, while sorting */
 	int		 complex;	/* a collection, in its encoding */
 	unsigned long	 line, column;
 };
@@ -103,8 +103,6 @@ struct tuff_reader {
 	int		 have_raw;	/* until the next event is asked for */
 	size_t		 cut, cut_char;	/* where the next record's text starts */
 	unsigned long	 cut_line;
-	/* The end of the last event, where a run of comments starts. */
-	yaml_mark_t	 last;
 
 	int		 depth;
 	size_t		 doc_index;	/* mark of the record's root */
@@ -150,6 +148,13 @@ int	reader_next(struct tuff_reader *, struct tuff_error *e);
 int	reader_take_any(struct tuff_reader *, const yaml_event_t *,
 	    struct tuff_error *e);
 
+/*
+ * tuff_reader_event, once a document has started and until it ends:
+ * with reader_next_within's checks.
+ */
+int	reader_event_within(struct tuff_reader *, struct tuff_event *ev,
+	    struct tuff_error *e);
+
 /* reader_msg.c: fill e for the parser's error (the reader is failed). */
 int	reader_parse_error(struct tuff_reader *, struct tuff_error *e);
 
@@ -186,7 +191,6 @@ reader_take_event(struct tuff_reader *r, const yaml_event_t *y,
 {
 	int style;
 
-	r->last = y->end_mark;
 	if (y->type == YAML_SCALAR_EVENT && r->depth > 0 &&
 	    y->end_mark.index - r->doc_index <= TUFF_MAX_RECORD &&
 	    y->data.scalar.length <= TUFF_MAX_SCALAR &&

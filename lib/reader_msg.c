@@ -122,9 +122,10 @@ window_error(struct tuff_reader *r, struct tuff_error *e)
 	unsigned long line = t->start_line;
 	size_t pos = t->start;
 
-	if (r->last.index > t->start_char) {
-		pos = text_byte(t, r->last.index);
-		line = r->last.line;
+	/* After the record's content so far, if it has any. */
+	if (r->span.end > t->start_char) {
+		pos = text_byte(t, r->span.end);
+		line = r->span.end_line;
 	}
 	if (only_comments(t, pos, text_end(t), &line))
 		return tuff_seterr(e, r->name, line + 1, 1, "more than %lu MiB "

@@ -65,35 +65,36 @@ text_at(const struct text *t, size_t pos)
 }
 
 /*
- * Continuation bytes (10xxxxxx) among the 8 bytes at p: a byte's top
- * bit set and the next bit clear, counted by summing the flags into
- * the top byte (no popcount instruction needed).
+ * The lead bytes (those that are no continuation, 10xxxxxx) among the
+ * 8 bytes at p, each marked by its top bit; the same bit order as the
+ * bytes' in memory only on a little-endian machine.
  */
-static unsigned
-continuations(const unsigned char *p)
+static uint64_t
+leads(const unsigned char *p)
 {
-	uint64_t w, c;
+	uint64_t w;
 
 	memcpy(&w, p, sizeof(w));
-	c = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
-	return (unsigned)((c * 0x0101010101010101ULL) >> 56);
+	return ~(w & ~(w << 1)) & 0x8080808080808080ULL;
+}
+
+/* How many bits a leads() word has set (no popcount instruction needed). */
+static unsigned
+count(uint64_t m)
+{
+	return (unsigned)(((m >> 7) * 0x0101010101010101ULL) >> 56);
 }
 
 /*
- * The same for the 32 bytes at p: four words' flags summed first (at
- * most 4 a byte), so one multiply adds them all.
+ * The same count for the 32 bytes at p: four words' marks summed first
+ * (at most 4 a byte), so one multiply adds them all.
  */
 static unsigned
-continuations32(const unsigned char *p)
+leads32(const unsigned char *p)
 {
-	uint64_t w[4], c;
-	const uint64_t hi = 0x8080808080808080ULL;
+	uint64_t c = (leads(p) >> 7) + (leads(p + 8) >> 7) +
+	    (leads(p + 16) >> 7) + (leads(p + 24) >> 7);
 
-	memcpy(w, p, sizeof(w));
-	c = ((w[0] & ~(w[0] << 1) & hi) >> 7) +
-	    ((w[1] & ~(w[1] << 1) & hi) >> 7) +
-	    ((w[2] & ~(w[2] << 1) & hi) >> 7) +
-	    ((w[3] & ~(w[3] << 1) & hi) >> 7);
 	return (unsigned)((c * 0x0101010101010101ULL) >> 56);
 }
 
@@ -101,7 +102,9 @@ size_t
 text_byte(struct text *t, size_t ch)
 {
 	const unsigned char *p = (const unsigned char *)t->p;
-	size_t i, end = t->len, k, leads;
+	size_t i, end = t->len, k;
+	uint64_t m;
+	unsigned n;
 
 	if (ch >= t->cur_char && t->cur >= t->start) {
 		i = t->off + (t->cur - t->start);
@@ -111,25 +114,28 @@ text_byte(struct text *t, size_t ch)
 		k = ch >= t->start_char ? ch - t->start_char : 0;
 	}
 	/*
-	 * 32 bytes, then 8, at a time while they hold no more than k
-	 * leads; they hold at least a quarter of that (4-byte characters),
-	 * so a k below it ends the loop at once.
+	 * Past k more leads, to the lead after them: 32 bytes at a time
+	 * while they hold no more than k, then 8, then a byte.  A word of
+	 * 8 that holds more has the answer: its lead number k.
 	 */
-	while (k >= 8 && end - i >= 32) {
-		leads = 32 - continuations32(p + i);
-		if (leads > k)
-			break;
-		k -= leads;
+	while (k >= 8 && end - i >= 32 && (n = leads32(p + i)) <= k) {
+		k -= n;
 		i += 32;
 	}
-	while (k >= 2 && end - i >= 8) {
-		leads = 8 - continuations(p + i);
-		if (leads > k)
+	while (end - i >= 8) {
+		m = leads(p + i);
+		if ((n = count(m)) > k) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			for (; k > 0; k--)
+				m &= m - 1;
+			i += (size_t)__builtin_ctzll(m) / 8;
+			k = 0;
+#endif
 			break;
-		k -= leads;
+		}
+		k -= n;
 		i += 8;
 	}
-	/* Then to the lead byte after k more, past any continuation. */
 	for (; i < end; i++)
 		if ((p[i] & 0xc0) != 0x80) {
 			if (k == 0)
