@@ -52,18 +52,6 @@ text_free(struct text *t)
 	memset(t, 0, sizeof(*t));
 }
 
-size_t
-text_end(const struct text *t)
-{
-	return t->start + (t->len - t->off);
-}
-
-const char *
-text_at(const struct text *t, size_t pos)
-{
-	return t->p + t->off + (pos - t->start);
-}
-
 /*
  * The lead bytes (those that are no continuation, 10xxxxxx) among the
  * 8 bytes at p, each marked by its top bit; the same bit order as the

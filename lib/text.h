@@ -30,9 +30,19 @@ struct text {
 int		 text_append(struct text *, const void *, size_t n);
 void		 text_free(struct text *);
 /* The offset in the input just after the last byte held. */
-size_t		 text_end(const struct text *);
+static inline size_t
+text_end(const struct text *t)
+{
+	return t->start + (t->len - t->off);
+}
+
 /* The byte at offset pos of the input, which must be held. */
-const char	*text_at(const struct text *, size_t pos);
+static inline const char *
+text_at(const struct text *t, size_t pos)
+{
+	return t->p + t->off + (pos - t->start);
+}
+
 /*
  * The offset of the character with libyaml's index ch, which must be
  * held (start_char <= ch, and no further than the bytes held).
