@@ -29,6 +29,7 @@
 #include "tuff/run.h"
 
 #define MAX_LINKS	40	/* as the kernel's own limit on a path */
+#define OUT_BUF		(64 * 1024)	/* a stream's buffer */
 #define LOCK_TRIES	8	/* the file replaced under us: look again */
 #define NAME_TRIES	100	/* temporary names taken by others */
 #define TMP_EXTRA	8	/* "." before the name, ".XXXXXX" after it */
@@ -138,9 +139,15 @@ open_stream(struct tuff_out *o, const char *mode)
 	 * write (a record passed on is a few; perf: 1 % of the time).
 	 */
 	(void)__fsetlocking(o->fp, FSETLOCKING_BYCALLER);
-	/* A person watching a terminal sees each line as it is done. */
+	/*
+	 * A person watching a terminal sees each line as it is done;
+	 * elsewhere fewer, larger writes (glibc takes a size only with a
+	 * buffer given).
+	 */
 	if (o->fd == STDOUT_FILENO && isatty(o->fd))
 		setvbuf(o->fp, NULL, _IOLBF, 0);
+	else if ((o->buf = malloc(OUT_BUF)) != NULL)
+		(void)setvbuf(o->fp, o->buf, _IOFBF, OUT_BUF);
 	return o->fp;
 }
 
@@ -695,6 +702,8 @@ tuff_out_close(struct tuff_out *o, int ok)
 		unlinkat(o->dirfd, o->tmp, 0);
 	fclose(o->fp);
 	o->fp = NULL;
+	free(o->buf);
+	o->buf = NULL;
 	release(o);		/* the lock, held until the new file is in place */
 	return good ? TUFF_OK : TUFF_ERR;
 }

@@ -32,7 +32,7 @@ struct place {
 
 struct tuff_stream {
 	struct tuff_out		 spill;
-	char			*buf;	/* the spill's stdio buffer */
+	char			*buf;	/* for copies from the spill, at the end */
 	struct tuff_writer	*w;
 	int			 finishing;	/* w writes to the output */
 	struct place		*places;
@@ -52,16 +52,9 @@ tuff_stream_new(void)
 		free(s);
 		return NULL;
 	}
-	/*
-	 * Fewer, larger writes: a million records pass through here.
-	 * glibc takes the size only with a buffer given.
-	 */
-	if ((s->buf = malloc(COPY_BUF)) != NULL)
-		(void)setvbuf(s->spill.fp, s->buf, _IOFBF, COPY_BUF);
 	if ((s->w = tuff_writer_new(s->spill.fp)) == NULL) {
 		tuff_warnx("out of memory");
 		tuff_out_close(&s->spill, 0);
-		free(s->buf);
 		free(s);
 		return NULL;
 	}

@@ -131,6 +131,7 @@ struct tuff_out {
 	char		*target;	/* path, its links followed */
 	char		*tmp;		/* the temporary name, beside target */
 	FILE		*fp;
+	char		*buf;		/* fp's buffer, or NULL: stdio's own */
 	int		 fd;		/* fp's */
 	int		 dirfd;		/* target's directory */
 	int		 lockfd;	/* holds the lock on the old file */
