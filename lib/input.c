@@ -29,6 +29,7 @@
 
 #define STDIN_NAME	"<stdin>"
 #define CHUNK		(64 * 1024)
+#define IN_BUF		(64 * 1024)	/* an input stream's buffer */
 #define NONE		SIZE_MAX
 
 struct input {
@@ -327,8 +328,13 @@ open_input(struct inputs *ins, struct input *in)
 		return NULL;
 	}
 	if (!ins->digest || in->regular) {
-		if (fd == STDIN_FILENO)
-			return stdin;
+		/* Our own stream on standard input too, with our buffer. */
+		if (fd == STDIN_FILENO &&
+		    (fd = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0)) == -1) {
+			tuff_diag("error", in->name, 0, 0, "%s",
+			    strerror(errno));
+			return NULL;
+		}
 		if ((fp = fdopen(fd, "r")) == NULL) {
 			tuff_diag("error", in->name, 0, 0, "%s",
 			    strerror(errno));
@@ -349,8 +355,7 @@ open_input(struct inputs *ins, struct input *in)
 static void
 close_input(FILE *fp)
 {
-	if (fp != stdin)
-		fclose(fp);
+	fclose(fp);
 }
 
 /*
@@ -394,6 +399,7 @@ tuff_each_file(int argc, char **argv, tuff_file_fn *fn, void *arg)
 	struct inputs ins;
 	struct tuff_error e;
 	FILE *fp;
+	char *buf;
 	size_t i;
 	int rc = 0;
 
@@ -407,11 +413,15 @@ tuff_each_file(int argc, char **argv, tuff_file_fn *fn, void *arg)
 	}
 	if ((rc = check_repeats(&ins)) == 0)
 		current = &ins;
+	/* Fewer, larger reads (a tenth of BUFSIZ's); NULL: stdio's own. */
+	buf = malloc(IN_BUF);
 	for (i = 0; i < ins.n && rc == 0; i++) {
 		if ((fp = open_input(&ins, &ins.v[i])) == NULL) {
 			rc = -1;
 			break;
 		}
+		if (buf != NULL)
+			(void)setvbuf(fp, buf, _IOFBF, IN_BUF);
 		if ((rc = fn(fp, ins.v[i].name, arg, &e)) == -1)
 			tuff_report("error", &e);
 		close_input(fp);
@@ -419,6 +429,7 @@ tuff_each_file(int argc, char **argv, tuff_file_fn *fn, void *arg)
 			rc = check_stream(&ins, i);
 	}
 	current = NULL;
+	free(buf);
 	inputs_free(&ins);
 	return rc == 0 ? TUFF_OK : TUFF_ERR;
 }
