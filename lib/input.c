@@ -29,7 +29,7 @@
 
 #define STDIN_NAME	"<stdin>"
 #define CHUNK		(64 * 1024)
-#define IN_BUF		(64 * 1024)	/* an input stream's buffer */
+#define IN_BUF		(16 * 1024)	/* an input stream's buffer: what libyaml asks */
 #define NONE		SIZE_MAX
 
 struct input {
