@@ -26,6 +26,7 @@
 #include "tuff/diag.h"
 #include "tuff/hash.h"
 #include "tuff/run.h"
+#include "pages.h"
 
 #define STDIN_NAME	"<stdin>"
 #define CHUNK		(64 * 1024)
@@ -84,7 +85,7 @@ digest_fd(struct input *in, int fd, off_t off)
 	char *buf;
 	ssize_t n;
 
-	if ((buf = malloc(CHUNK)) == NULL)
+	if ((buf = pages_alloc(CHUNK)) == NULL)
 		return -1;
 	tuff_hash_init(&h);
 	in->len = 0;
@@ -98,7 +99,7 @@ digest_fd(struct input *in, int fd, off_t off)
 		in->len += (uint64_t)n;
 		off += n;
 	}
-	free(buf);
+	pages_free(buf, CHUNK);
 	if (n == -1)
 		return -1;
 	in->digest = tuff_hash_end(&h);
@@ -414,7 +415,7 @@ tuff_each_file(int argc, char **argv, tuff_file_fn *fn, void *arg)
 	if ((rc = check_repeats(&ins)) == 0)
 		current = &ins;
 	/* Fewer, larger reads (a tenth of BUFSIZ's); NULL: stdio's own. */
-	buf = malloc(IN_BUF);
+	buf = pages_alloc(IN_BUF);
 	for (i = 0; i < ins.n && rc == 0; i++) {
 		if ((fp = open_input(&ins, &ins.v[i])) == NULL) {
 			rc = -1;
@@ -429,7 +430,7 @@ tuff_each_file(int argc, char **argv, tuff_file_fn *fn, void *arg)
 			rc = check_stream(&ins, i);
 	}
 	current = NULL;
-	free(buf);
+	pages_free(buf, IN_BUF);
 	inputs_free(&ins);
 	return rc == 0 ? TUFF_OK : TUFF_ERR;
 }
@@ -469,7 +470,7 @@ advance_shadow(struct input *s, const struct input *r)
 	else if ((fd = open(r->path, O_RDONLY | O_NOCTTY | O_NONBLOCK |
 	    O_CLOEXEC)) == -1)
 		return -1;
-	if ((buf = malloc(CHUNK)) != NULL)
+	if ((buf = pages_alloc(CHUNK)) != NULL)
 		while (s->shadow_len < s->len) {
 			want = s->len - s->shadow_len;
 			n = pread(fd, buf, want < CHUNK ? (size_t)want : CHUNK,
@@ -481,7 +482,7 @@ advance_shadow(struct input *s, const struct input *r)
 			tuff_hash_add(&s->shadow_h, buf, (size_t)n);
 			s->shadow_len += (uint64_t)n;
 		}
-	free(buf);
+	pages_free(buf, CHUNK);
 	if (fd != STDIN_FILENO)
 		close(fd);
 	return buf != NULL && s->shadow_len == s->len ? 0 : -1;

@@ -27,6 +27,7 @@
 #include "tuff/diag.h"
 #include "tuff/hash.h"
 #include "tuff/run.h"
+#include "pages.h"
 
 #define MAX_LINKS	40	/* as the kernel's own limit on a path */
 #define OUT_BUF		(64 * 1024)	/* a stream's buffer */
@@ -146,7 +147,7 @@ open_stream(struct tuff_out *o, const char *mode)
 	 */
 	if (o->fd == STDOUT_FILENO && isatty(o->fd))
 		setvbuf(o->fp, NULL, _IOLBF, 0);
-	else if ((o->buf = malloc(OUT_BUF)) != NULL)
+	else if ((o->buf = pages_alloc(OUT_BUF)) != NULL)
 		(void)setvbuf(o->fp, o->buf, _IOFBF, OUT_BUF);
 	return o->fp;
 }
@@ -702,7 +703,7 @@ tuff_out_close(struct tuff_out *o, int ok)
 		unlinkat(o->dirfd, o->tmp, 0);
 	fclose(o->fp);
 	o->fp = NULL;
-	free(o->buf);
+	pages_free(o->buf, OUT_BUF);
 	o->buf = NULL;
 	release(o);		/* the lock, held until the new file is in place */
 	return good ? TUFF_OK : TUFF_ERR;

@@ -19,6 +19,7 @@
 
 #include "tuff/diag.h"
 #include "tuff/stream.h"
+#include "pages.h"
 #include "writer.h"
 
 #define COPY_BUF	(64 * 1024)
@@ -75,7 +76,7 @@ tuff_stream_free(struct tuff_stream *s)
 		tuff_out_error(&s->spill, tuff_writer_errno(s->w));
 	tuff_writer_free(s->w);
 	tuff_out_close(&s->spill, 0);		/* reports its failure */
-	free(s->buf);
+	pages_free(s->buf, COPY_BUF);
 	free(s->places);
 	free(s);
 }
@@ -239,7 +240,7 @@ tuff_stream_finish(struct tuff_stream *s, struct tuff_out *out,
 		return tuff_seterr_written(e);	/* kept in the spill */
 	if ((end = writer_offset(s->w)) == -1)
 		return spill_failed(s, errno, e);
-	if (s->buf == NULL && (s->buf = malloc(COPY_BUF)) == NULL)
+	if (s->buf == NULL && (s->buf = pages_alloc(COPY_BUF)) == NULL)
 		return tuff_seterr(e, NULL, 0, 0, "out of memory");
 	s->finishing = 1;
 	if (writer_set_file(s->w, out->fp) == -1)

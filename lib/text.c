@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pages.h"
 #include "text.h"
 
 #define TEXT_MIN	(64 * 1024)
@@ -27,11 +28,11 @@ text_append(struct text *t, const void *s, size_t n)
 			cap = t->cap > 0 ? t->cap : TEXT_MIN;
 			while (cap / 2 < live + n)
 				cap *= 2;
-			if ((p = malloc(cap)) == NULL)
+			if ((p = pages_alloc(cap)) == NULL)
 				return -1;
 			if (live > 0)
 				memcpy(p, t->p + t->off, live);
-			free(t->p);
+			pages_free(t->p, t->cap);
 			t->p = p;
 			t->cap = cap;
 		} else if (live > 0)
@@ -48,7 +49,7 @@ text_append(struct text *t, const void *s, size_t n)
 void
 text_free(struct text *t)
 {
-	free(t->p);
+	pages_free(t->p, t->cap);
 	memset(t, 0, sizeof(*t));
 }
 

@@ -17,6 +17,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/types.h>
 
 #include <cmocka.h>
 
@@ -37,6 +39,7 @@ void	*__real_calloc(size_t, size_t);
 void	*__real_realloc(void *, size_t);
 void	*__real_reallocarray(void *, size_t, size_t);
 void	*__real_aligned_alloc(size_t, size_t);
+void	*__real_mmap(void *, size_t, int, int, int, off_t);
 char	*__real_strdup(const char *);
 char	*__real_strndup(const char *, size_t);
 void	*__wrap_malloc(size_t);
@@ -44,6 +47,7 @@ void	*__wrap_calloc(size_t, size_t);
 void	*__wrap_realloc(void *, size_t);
 void	*__wrap_reallocarray(void *, size_t, size_t);
 void	*__wrap_aligned_alloc(size_t, size_t);
+void	*__wrap_mmap(void *, size_t, int, int, int, off_t);
 char	*__wrap_strdup(const char *);
 char	*__wrap_strndup(const char *, size_t);
 
@@ -87,6 +91,17 @@ void *
 __wrap_aligned_alloc(size_t align, size_t n)
 {
 	return fail_now() ? NULL : __real_aligned_alloc(align, n);
+}
+
+/* The library's large buffers are pages of their own (lib/pages.c). */
+void *
+__wrap_mmap(void *addr, size_t n, int prot, int flags, int fd, off_t off)
+{
+	if (fail_now()) {
+		errno = ENOMEM;
+		return MAP_FAILED;
+	}
+	return __real_mmap(addr, n, prot, flags, fd, off);
 }
 
 char *
