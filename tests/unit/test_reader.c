@@ -785,6 +785,72 @@ test_dup_order(void **state)
 	free(b.p);
 }
 
+/* As expect_ok, also when the records are read without a tree. */
+static void
+expect_ok_both(const char *text, size_t len, int ndocs)
+{
+	struct src s;
+	int rc, n = 0;
+
+	expect_docs(text, len, ndocs);
+	src_open(&s, text, len);
+	while ((rc = tuff_reader_next_or_pass(s.r, &s.doc, skip_all, NULL,
+	    &s.e)) > 0) {
+		tuff_doc_free(s.doc);
+		s.doc = NULL;
+		n++;
+	}
+	assert_int_equal(rc, 0);
+	assert_int_equal(n, ndocs);
+	src_close(&s);
+}
+
+/*
+ * Keys of every length up to a word and past it, read without a tree:
+ * a key's first 8 bytes are kept in a word and its bit among its
+ * mapping's keys is taken from them, so keys that differ in any one
+ * byte differ, keys that share a bit are still compared, and the
+ * message names the key whole.
+ */
+static void
+test_dup_heads(void **state)
+{
+	const char *alpha = "abcdefghijk";
+	struct buf b = { 0 };
+	char msg[80];
+	size_t len, i;
+
+	(void)state;
+	for (len = 1; len <= 10; len++) {
+		/* The same key again. */
+		b.len = 0;
+		bprintf(&b, "kind: x\n%.*s: 1\nz: 2\n%.*s: 3\n", (int)len,
+		    alpha, (int)len, alpha);
+		snprintf(msg, sizeof(msg),
+		    "duplicate key \"%.*s\" (first at line 2, column 1)",
+		    (int)len, alpha);
+		expect_error_both(b.p, b.len, 4, 1, msg);
+		/* Keys that differ in one byte, each byte in turn. */
+		b.len = 0;
+		bstr(&b, "kind: x\n");
+		bprintf(&b, "%.*s: 0\n", (int)len, alpha);
+		for (i = 0; i < len; i++)
+			bprintf(&b, "%.*s%c%.*s: 1\n", (int)i, alpha,
+			    'A' + (int)i, (int)(len - i - 1), alpha + i + 1);
+		expect_ok_both(b.p, b.len, 1);
+	}
+	/* 200 keys: many share a bit of the 64, none is equal. */
+	b.len = 0;
+	bstr(&b, "kind: x\n");
+	for (i = 0; i < 200; i++)
+		bprintf(&b, "k%zu: %zu\n", i, i);
+	expect_ok_both(b.p, b.len, 1);
+	bstr(&b, "k7: again\n");
+	expect_error_both(b.p, b.len, 202, 1,
+	    "duplicate key \"k7\" (first at line 9, column 1)");
+	free(b.p);
+}
+
 /* A second kind or id at the top: two records without a "---". */
 static void
 test_dup_missing_marker(void **state)
@@ -1701,6 +1767,7 @@ main(void)
 		cmocka_unit_test(test_dup_large),
 		cmocka_unit_test(test_dup_complex),
 		cmocka_unit_test(test_dup_order),
+		cmocka_unit_test(test_dup_heads),
 		cmocka_unit_test(test_dup_missing_marker),
 		cmocka_unit_test(test_raw_spans),
 		cmocka_unit_test(test_encodings),
