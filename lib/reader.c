@@ -447,13 +447,11 @@ reader_next(struct tuff_reader *r, struct tuff_error *e)
 	}
 }
 
-int
-reader_event_within(struct tuff_reader *r, struct tuff_event *ev,
-    struct tuff_error *e)
+/* The event just read (rc 1) as ev, or ev cleared; rc. */
+static int
+give_event(const struct tuff_reader *r, int rc, struct tuff_event *ev)
 {
-	int rc;
-
-	if ((rc = reader_next_within(r, e)) == 1)
+	if (rc == 1)
 		to_event(r, &r->ev, ev);
 	else
 		memset(ev, 0, sizeof(*ev));
@@ -461,14 +459,15 @@ reader_event_within(struct tuff_reader *r, struct tuff_event *ev,
 }
 
 int
+reader_event_within(struct tuff_reader *r, struct tuff_event *ev,
+    struct tuff_error *e)
+{
+	return give_event(r, reader_next_within(r, e), ev);
+}
+
+int
 tuff_reader_event(struct tuff_reader *r, struct tuff_event *ev,
     struct tuff_error *e)
 {
-	int rc;
-
-	if ((rc = reader_next(r, e)) == 1)
-		to_event(r, &r->ev, ev);
-	else
-		memset(ev, 0, sizeof(*ev));
-	return rc;
+	return give_event(r, reader_next(r, e), ev);
 }
