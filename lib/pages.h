@@ -1,7 +1,7 @@
 /*
- * Buffers of tens of KiB that live as long as a stream or a run (a
- * stream's stdio buffer, the reader's text): mapped on their own pages,
- * outside malloc's heap.  In the heap each one, freed or grown, left a
+ * Buffers of some KiB that live as long as a stream or a run (a
+ * stream's stdio buffer, the reader and its text): mapped on pages of
+ * their own, outside malloc's heap.  In the heap each one, freed or grown, left a
  * hole that libyaml's many small allocations were later carved from,
  * and malloc and free took their slow paths for every event after
  * (callgrind: about 450 instructions more for each record passed on).

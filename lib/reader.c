@@ -28,6 +28,7 @@
 #include "tuff/i18n.h"
 #include "tuff/diag.h"
 #include "tuff/record.h"
+#include "pages.h"
 #include "reader.h"
 
 static int
@@ -85,13 +86,16 @@ tuff_reader_new(FILE *fp, const char *name)
 {
 	struct tuff_reader *r;
 
-	/* Its size is a multiple of its alignment, as aligned_alloc asks. */
-	if ((r = aligned_alloc(_Alignof(struct tuff_reader),
-	    sizeof(*r))) == NULL)
+	/*
+	 * On pages of its own, so the event libyaml fills for every event
+	 * stands at the same place in a page in every tool: from the heap,
+	 * where each tool's other allocations put it elsewhere, tbls-check
+	 * ran 4 % slower than tuff-journey on the same instructions.
+	 */
+	if ((r = pages_alloc(sizeof(*r))) == NULL)
 		return NULL;
-	memset(r, 0, sizeof(*r));
 	if (!yaml_parser_initialize(&r->parser)) {
-		free(r);
+		pages_free(r, sizeof(*r));
 		return NULL;
 	}
 	r->fp = fp;
@@ -114,7 +118,7 @@ tuff_reader_free(struct tuff_reader *r)
 	reader_build_free(r);
 	text_free(&r->text);
 	yaml_parser_delete(&r->parser);
-	free(r);
+	pages_free(r, sizeof(*r));
 }
 
 static int

@@ -38,7 +38,6 @@ void	*__real_malloc(size_t);
 void	*__real_calloc(size_t, size_t);
 void	*__real_realloc(void *, size_t);
 void	*__real_reallocarray(void *, size_t, size_t);
-void	*__real_aligned_alloc(size_t, size_t);
 void	*__real_mmap(void *, size_t, int, int, int, off_t);
 char	*__real_strdup(const char *);
 char	*__real_strndup(const char *, size_t);
@@ -46,7 +45,6 @@ void	*__wrap_malloc(size_t);
 void	*__wrap_calloc(size_t, size_t);
 void	*__wrap_realloc(void *, size_t);
 void	*__wrap_reallocarray(void *, size_t, size_t);
-void	*__wrap_aligned_alloc(size_t, size_t);
 void	*__wrap_mmap(void *, size_t, int, int, int, off_t);
 char	*__wrap_strdup(const char *);
 char	*__wrap_strndup(const char *, size_t);
@@ -85,12 +83,6 @@ void *
 __wrap_reallocarray(void *p, size_t n, size_t size)
 {
 	return fail_now() ? NULL : __real_reallocarray(p, n, size);
-}
-
-void *
-__wrap_aligned_alloc(size_t align, size_t n)
-{
-	return fail_now() ? NULL : __real_aligned_alloc(align, n);
 }
 
 /* The library's large buffers are pages of their own (lib/pages.c). */
