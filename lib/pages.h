@@ -1,10 +1,11 @@
 /*
  * Buffers of some KiB that live as long as a stream or a run (a
  * stream's stdio buffer, the reader and its text): mapped on pages of
- * their own, outside malloc's heap.  In the heap each one, freed or grown, left a
- * hole that libyaml's many small allocations were later carved from,
- * and malloc and free took their slow paths for every event after
- * (callgrind: about 450 instructions more for each record passed on).
+ * their own, outside malloc's heap.  In the heap each one, freed or
+ * grown, left a hole that libyaml's many small allocations were later
+ * carved from, and malloc and free took their slow paths for every
+ * event after (callgrind: about 450 instructions more for each record
+ * passed on).
  */
 #ifndef TUFF_PAGES_H
 #define TUFF_PAGES_H
