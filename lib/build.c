@@ -682,19 +682,29 @@ unexpected_end(struct tuff_reader *r, int rc, struct tuff_error *e)
 	return -1;
 }
 
+/* One level more, with no keys yet: a key comes first. */
+static struct slevel *
+push_level(struct tuff_reader *r, int is_map, int is_key)
+{
+	struct slevel *lv = &r->slev[r->nslev++];
+
+	lv->is_map = (unsigned char)is_map;
+	lv->expect_key = 1;
+	lv->is_key = (unsigned char)is_key;
+	lv->maybe_dup = 0;
+	lv->seen = 0;
+	lv->first_key = r->nskeys;
+	return lv;
+}
+
 /* A collection starts: one level more, encoded when it is a key. */
 static int
 open_level(struct tuff_reader *r, const yaml_event_t *y, int is_key,
     size_t before, int capturing, struct tuff_error *e)
 {
-	struct slevel *lv = &r->slev[r->nslev++];
+	struct slevel *lv = push_level(r,
+	    y->type == YAML_MAPPING_START_EVENT, is_key);
 
-	lv->is_map = y->type == YAML_MAPPING_START_EVENT;
-	lv->expect_key = 1;
-	lv->maybe_dup = 0;
-	lv->seen = 0;
-	lv->first_key = r->nskeys;
-	lv->is_key = (unsigned char)is_key;
 	if (!is_key)
 		return 0;
 	/* Encode it as it goes by, to compare when it ends; an outer
@@ -877,20 +887,14 @@ int
 tuff_reader_pass_rest(struct tuff_reader *r, unsigned long line,
     unsigned long column, struct tuff_error *e)
 {
-	struct slevel *root;
 	yaml_mark_t at = { 0, 0, 0 };
 
 	r->nskeys = 0;
 	r->keylen = 0;
 	r->cap_level = 0;
-	root = &r->slev[0];
-	r->nslev = 1;
-	root->is_map = 1;
-	root->expect_key = 1;		/* its value was read: a key next */
-	root->maybe_dup = 0;
-	root->seen = 0;
-	root->first_key = 0;
-	root->is_key = 0;
+	r->nslev = 0;
+	/* The root mapping, its "kind" and value read: a key next. */
+	(void)push_level(r, 1, 0);
 	at.line = line - 1;
 	at.column = column - 1;
 	if (remember_key(r, "kind", 4, 0, &at, e) == -1)
