@@ -353,12 +353,6 @@ open_input(struct inputs *ins, struct input *in)
 	return fp;
 }
 
-static void
-close_input(FILE *fp)
-{
-	fclose(fp);
-}
-
 /*
  * A stream read to its end: does its content repeat another input's?
  * Regular files are known from the start, so a copy of a later operand
@@ -414,7 +408,8 @@ tuff_each_file(int argc, char **argv, tuff_file_fn *fn, void *arg)
 	}
 	if ((rc = check_repeats(&ins)) == 0)
 		current = &ins;
-	/* Fewer, larger reads (a tenth of BUFSIZ's); NULL: stdio's own. */
+	/* One buffer for every input, of what libyaml asks for at a time
+	 * (stdio's own where there is no memory for it). */
 	buf = pages_alloc(IN_BUF);
 	for (i = 0; i < ins.n && rc == 0; i++) {
 		if ((fp = open_input(&ins, &ins.v[i])) == NULL) {
@@ -425,7 +420,7 @@ tuff_each_file(int argc, char **argv, tuff_file_fn *fn, void *arg)
 			(void)setvbuf(fp, buf, _IOFBF, IN_BUF);
 		if ((rc = fn(fp, ins.v[i].name, arg, &e)) == -1)
 			tuff_report("error", &e);
-		close_input(fp);
+		fclose(fp);
 		if (rc == 0)
 			rc = check_stream(&ins, i);
 	}

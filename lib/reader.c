@@ -213,8 +213,8 @@ take_collection(struct tuff_reader *r, const yaml_event_t *y,
  * Check an event against SPEC §2's limits before the caller sees it,
  * and follow the document's extent in the text: where it starts,
  * whether its root is the empty scalar (an empty document), where its
- * content ends.  0, or -1 with e filled.  Out of line: reader_take_event has
- * the common case.
+ * content ends.  0, or -1 with e filled.  Out of line:
+ * reader_take_event (reader.h) has the common case.
  */
 int
 reader_take_any(struct tuff_reader *r, const yaml_event_t *y,
