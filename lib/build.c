@@ -320,6 +320,7 @@ keep_text(struct tuff_reader *r)
 	if ((p = tuff_alloc(r->doc, raw->len + 1)) == NULL)
 		return -1;
 	r->doc->raw = *raw;
+	r->doc->raw.src = NULL;		/* the document outlives the reader */
 	memcpy(p, raw->text, raw->len);
 	p[raw->len] = '\0';
 	r->doc->raw.text = p;

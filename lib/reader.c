@@ -22,6 +22,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <yaml.h>
 
@@ -49,6 +50,7 @@ feed(struct tuff_reader *r, unsigned char *buf, size_t n)
 		if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
 			skip = 3;
 			memmove(buf, buf + 3, n - 3);
+			r->src.base += 3;
 		}
 	}
 	if (text_append(&r->text, buf, n - skip) == -1) {
@@ -81,6 +83,24 @@ read_handler(void *data, unsigned char *buf, size_t size, size_t *size_read)
 	return 1;
 }
 
+/*
+ * Where the text will be found again, when fp is a regular file that
+ * nothing has been read from yet (its offset is where the text starts).
+ */
+static void
+source_init(struct tuff_source *src, FILE *fp, const char *name)
+{
+	int fd = fileno(fp);	/* -1 for a stream of our own (a digest) */
+
+	src->fd = -1;
+	src->name = name;
+	if (fd == -1 || fstat(fd, &src->st) == -1 ||
+	    !S_ISREG(src->st.st_mode) ||
+	    (src->base = lseek(fd, 0, SEEK_CUR)) == -1)
+		return;
+	src->fd = fd;
+}
+
 struct tuff_reader *
 tuff_reader_new(FILE *fp, const char *name)
 {
@@ -100,6 +120,7 @@ tuff_reader_new(FILE *fp, const char *name)
 	}
 	r->fp = fp;
 	r->name = name;
+	source_init(&r->src, fp, name);
 	/* Where a record too large to reach its first event is reported. */
 	r->doc_line = 1;
 	r->doc_col = 1;
@@ -341,6 +362,10 @@ record_text(struct tuff_reader *r)
 	raw->head = bol - t->start;
 	raw->content = content - t->start;
 	raw->marked = (unsigned char)s->marked;
+	if (r->src.fd != -1) {
+		raw->src = &r->src;
+		raw->at = r->src.base + (off_t)t->start;
+	}
 	r->cut = eol;
 	r->cut_char = s->end + chars(text_at(t, end), eol - end);
 	r->cut_line = s->end_line +

@@ -12,6 +12,7 @@
 #include <yaml.h>
 
 #include "tuff/record.h"
+#include "source.h"
 #include "text.h"
 
 /*
@@ -89,6 +90,7 @@ struct tuff_reader {
 	int		 ended;		/* STREAM-END seen: libyaml has no more */
 	FILE		*fp;
 	const char	*name;
+	struct tuff_source src;		/* fd -1: the input is no file */
 
 	/* The text fed to libyaml, from the current record's first byte. */
 	struct text	 text;

@@ -1,7 +1,18 @@
 /*
- * Held output (see stream.h): a writer into a spill file, places in it
- * (offsets, with how the output ended there), and the copy to the real
- * output with records inserted at the places.
+ * Held output (see stream.h): a writer into a spill file, marks in it
+ * (places, with how the output ended there, and references to input
+ * text), and the copy to the real output with records inserted at the
+ * places.
+ *
+ * A long run of records passed on unchanged from a regular file is not
+ * copied to the spill: once a run has reached REFER_MIN bytes, the rest
+ * of it is a reference to the file, copied from there at the end, so
+ * a large register costs no second copy on disk (the spill held all
+ * of it before; /tmp had to have room for it).  The file must then be
+ * as it was when it was read: a file changed meanwhile fails the run.
+ * The first REFER_MIN bytes of each run go to the spill, which bounds
+ * the number of references by the input's size over REFER_MIN, however
+ * the records alternate.
  *
  * Failures follow the outputs' one voice (tuff_out_open): a write that
  * fails is noted in the tuff_out it went to, and reported once, when
@@ -10,35 +21,67 @@
  */
 #define _GNU_SOURCE	/* sendfile */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/sendfile.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 
 #include "tuff/diag.h"
 #include "tuff/stream.h"
 #include "pages.h"
+#include "source.h"
 #include "writer.h"
 
 #define COPY_BUF	(64 * 1024)
+#define REFER_MIN	(64 * 1024)
+#define PLACE		SIZE_MAX	/* a mark's src: it is a place */
 
-struct place {
+/* An input file that text is copied from at the end. */
+struct source {
+	int		 fd;		/* a duplicate of the reader's */
+	char		*name;
+	struct stat	 st;		/* as it was when reading began */
+};
+
+/* A point in the spill file: a place, or a reference to a source. */
+struct mark {
 	off_t			 at;
+	size_t			 src;		/* in srcs, or PLACE */
+	/* A place. */
 	void			*arg;
-	struct tuff_doc		*doc;	/* owned */
+	struct tuff_doc		*doc;		/* owned */
 	struct writer_state	 st;
+	/* A reference: the source's bytes [from, from + len). */
+	off_t			 from, len;
+};
+
+/* Text written last from a file, and where it went. */
+struct run {
+	dev_t		 dev;
+	ino_t		 ino;
+	off_t		 end;		/* in the file, after it */
+	off_t		 spill_end;	/* in the spill, after it */
+	off_t		 len;		/* 0: no run */
 };
 
 struct tuff_stream {
 	struct tuff_out		 spill;
-	char			*buf;	/* for copies from the spill, at the end */
+	char			*buf;	/* for copies, at the end */
 	struct tuff_writer	*w;
 	int			 finishing;	/* w writes to the output */
-	struct place		*places;
+	int			 placed;	/* a place's records just written */
+	struct mark		*marks;
 	size_t			 n, cap;
+	struct source		*srcs;
+	size_t			 nsrcs;
+	struct run		 run;
 };
+
+static writer_refer_fn refer;
 
 struct tuff_stream *
 tuff_stream_new(void)
@@ -59,6 +102,7 @@ tuff_stream_new(void)
 		free(s);
 		return NULL;
 	}
+	writer_set_refer(s->w, refer, s);
 	return s;
 }
 
@@ -70,14 +114,19 @@ tuff_stream_free(struct tuff_stream *s)
 	if (s == NULL)
 		return;
 	for (i = 0; i < s->n; i++)
-		tuff_doc_free(s->places[i].doc);
+		tuff_doc_free(s->marks[i].doc);
+	for (i = 0; i < s->nsrcs; i++) {
+		close(s->srcs[i].fd);
+		free(s->srcs[i].name);
+	}
+	free(s->srcs);
 	/* What failed while the spill was written is the spill's. */
 	if (!s->finishing && tuff_writer_errno(s->w) != 0)
 		tuff_out_error(&s->spill, tuff_writer_errno(s->w));
 	tuff_writer_free(s->w);
 	tuff_out_close(&s->spill, 0);		/* reports its failure */
 	pages_free(s->buf, COPY_BUF);
-	free(s->places);
+	free(s->marks);
 	free(s);
 }
 
@@ -95,30 +144,120 @@ spill_failed(struct tuff_stream *s, int err, struct tuff_error *e)
 	return tuff_seterr_written(e);
 }
 
+/* A new mark at the end of the list, or NULL on ENOMEM. */
+static struct mark *
+new_mark(struct tuff_stream *s)
+{
+	struct mark *m;
+	size_t cap;
+
+	if (s->n == s->cap) {
+		cap = s->cap > 0 ? s->cap * 2 : 16;
+		if ((m = reallocarray(s->marks, cap, sizeof(*m))) == NULL)
+			return NULL;
+		s->marks = m;
+		s->cap = cap;
+	}
+	m = &s->marks[s->n];
+	memset(m, 0, sizeof(*m));
+	return m;
+}
+
 static int
 add_place(struct tuff_stream *s, void *arg, struct tuff_doc *doc,
     struct tuff_error *e)
 {
-	struct place *p;
-	size_t cap;
+	struct mark *m;
 
 	if (tuff_writer_flush(s->w) == -1)
 		return tuff_writer_error(s->w, e);
-	if (s->n == s->cap) {
-		cap = s->cap > 0 ? s->cap * 2 : 16;
-		if ((p = reallocarray(s->places, cap, sizeof(*p))) == NULL)
-			return tuff_seterr(e, NULL, 0, 0, "out of memory");
-		s->places = p;
-		s->cap = cap;
-	}
-	p = &s->places[s->n];
-	if ((p->at = writer_offset(s->w)) == -1)
+	if ((m = new_mark(s)) == NULL)
+		return tuff_seterr(e, NULL, 0, 0, "out of memory");
+	if ((m->at = writer_offset(s->w)) == -1)
 		return spill_failed(s, errno, e);
 	s->n++;
-	p->arg = arg;
-	p->doc = doc;
-	writer_get_state(s->w, &p->st);
+	m->src = PLACE;
+	m->arg = arg;
+	m->doc = doc;
+	writer_get_state(s->w, &m->st);
 	return 0;
+}
+
+/* The index of src in srcs, added if it is new; PLACE when it cannot be. */
+static size_t
+find_source(struct tuff_stream *s, const struct tuff_source *src)
+{
+	struct source *v, *last = s->nsrcs > 0 ? &s->srcs[s->nsrcs - 1] : NULL;
+	int fd;
+
+	/* The same file is never read twice in a run (SPEC section 2). */
+	if (last != NULL && last->st.st_dev == src->st.st_dev &&
+	    last->st.st_ino == src->st.st_ino)
+		return s->nsrcs - 1;
+	v = reallocarray(s->srcs, s->nsrcs + 1, sizeof(*v));
+	if (v == NULL)
+		return PLACE;
+	s->srcs = v;
+	if ((fd = fcntl(src->fd, F_DUPFD_CLOEXEC, 0)) == -1)
+		return PLACE;
+	v = &s->srcs[s->nsrcs];
+	if ((v->name = strdup(src->name)) == NULL) {
+		close(fd);
+		return PLACE;
+	}
+	v->fd = fd;
+	v->st = src->st;
+	return s->nsrcs++;
+}
+
+/*
+ * The writer's question (writer_refer_fn): is text at offset at of src
+ * to be copied from there at the end?  Yes when it goes on a run that
+ * has reached REFER_MIN bytes; where there is no memory or no file
+ * descriptor for that, it is written to the spill as any text is.
+ */
+static int
+refer(void *ctx, const struct tuff_source *src, off_t at, const char *p,
+    size_t n)
+{
+	struct tuff_stream *s = ctx;
+	struct run *run = &s->run;
+	struct mark *m;
+	off_t off = writer_offset(s->w), len = (off_t)n;
+	size_t i;
+
+	(void)p;
+	if (off == -1)
+		return 0;
+	if (run->len == 0 || run->dev != src->st.st_dev ||
+	    run->ino != src->st.st_ino || run->end != at ||
+	    run->spill_end != off) {
+		run->dev = src->st.st_dev;
+		run->ino = src->st.st_ino;
+		run->end = at + len;
+		run->spill_end = off + len;
+		run->len = len;
+		return 0;
+	}
+	run->end += len;
+	run->len += len;
+	m = s->n > 0 ? &s->marks[s->n - 1] : NULL;
+	if (m != NULL && m->src != PLACE && m->at == off &&
+	    m->from + m->len == at) {
+		m->len += len;		/* the reference goes on */
+		return 1;
+	}
+	if (run->len - len < REFER_MIN || (m = new_mark(s)) == NULL ||
+	    (i = find_source(s, src)) == PLACE) {
+		run->spill_end += len;
+		return 0;
+	}
+	s->n++;
+	m->at = off;
+	m->src = i;
+	m->from = at;
+	m->len = len;
+	return 1;
 }
 
 int
@@ -140,24 +279,67 @@ out_failed(struct tuff_stream *s, struct tuff_out *out,
 	return tuff_seterr_written(e);
 }
 
-/* Bytes from the spill file's offset from, at most n of them. */
+/* Bytes from offset from, at most n of them. */
 static size_t
 span(off_t from, off_t to, size_t n)
 {
 	return to - from < (off_t)n ? (size_t)(to - from) : n;
 }
 
-/* Copy [*at, to) of the spill file to the output, read and written. */
+/*
+ * A source that is not as it was when it was read: its bytes may no
+ * longer be the records that were checked.
+ */
 static int
-copy_slow(struct tuff_stream *s, struct tuff_out *out, off_t *at, off_t to,
+changed(const struct source *src, struct tuff_error *e)
+{
+	return tuff_seterr(e, src->name, 0, 0,
+	    "changed while it was read; run again");
+}
+
+/* Is src's file as it was when reading began?  0, or -1 with e filled. */
+static int
+check_source(const struct source *src, struct tuff_error *e)
+{
+	struct stat st;
+
+	if (fstat(src->fd, &st) == -1)
+		return tuff_seterr(e, src->name, 0, 0, "%s", strerror(errno));
+	if (st.st_size != src->st.st_size ||
+	    st.st_mtim.tv_sec != src->st.st_mtim.tv_sec ||
+	    st.st_mtim.tv_nsec != src->st.st_mtim.tv_nsec ||
+	    st.st_ctim.tv_sec != src->st.st_ctim.tv_sec ||
+	    st.st_ctim.tv_nsec != src->st.st_ctim.tv_nsec)
+		return changed(src, e);
+	return 0;
+}
+
+/*
+ * Reading what is copied failed (n -1, errno set), or met the end of
+ * the file (n 0): the spill's failure, or the source's.
+ */
+static int
+read_failed(struct tuff_stream *s, const struct source *src, ssize_t n,
     struct tuff_error *e)
+{
+	if (src == NULL)
+		return spill_failed(s, n == 0 ? EIO : errno, e);
+	if (n == 0)
+		return changed(src, e);
+	return tuff_seterr(e, src->name, 0, 0, "%s", strerror(errno));
+}
+
+/* Copy [*at, to) of fd to the output, read and written. */
+static int
+copy_slow(struct tuff_stream *s, struct tuff_out *out, int fd,
+    const struct source *src, off_t *at, off_t to, struct tuff_error *e)
 {
 	ssize_t n;
 
 	while (*at < to) {
-		n = pread(s->spill.fd, s->buf, span(*at, to, COPY_BUF), *at);
+		n = pread(fd, s->buf, span(*at, to, COPY_BUF), *at);
 		if (n <= 0)
-			return spill_failed(s, n == 0 ? EIO : errno, e);
+			return read_failed(s, src, n, e);
 		if (writer_put(s->w, s->buf, (size_t)n) == -1)
 			return out_failed(s, out, e);
 		*at += n;
@@ -166,66 +348,82 @@ copy_slow(struct tuff_stream *s, struct tuff_out *out, off_t *at, off_t to,
 }
 
 /*
- * Copy the spill file's bytes [from, to) to the output.  The writer
- * sees their start first, to start a line or end a block scalar before
- * them if it must; then the kernel copies them (sendfile: no copy
- * through this process), or, where it cannot, a read and a write at a
- * time.
+ * Copy the bytes [from, to) of fd, the spill file or src's, to the
+ * output.  Right after a place's records the writer sees their start
+ * first, to start a line or end a block scalar before them if it must
+ * (elsewhere the text was joined as it was held); then the kernel
+ * copies them (sendfile: no copy through this process), or, where it
+ * cannot, a read and a write at a time.
  */
 static int
-copy(struct tuff_stream *s, struct tuff_out *out, off_t from, off_t to,
-    struct tuff_error *e)
+copy(struct tuff_stream *s, struct tuff_out *out, int fd,
+    const struct source *src, off_t from, off_t to, struct tuff_error *e)
 {
 	ssize_t n;
 	off_t at = from;
 
 	if (from >= to)
 		return 0;
-	n = pread(s->spill.fd, s->buf, span(from, to, COPY_BUF), from);
-	if (n <= 0)
-		return spill_failed(s, n == 0 ? EIO : errno, e);
-	if (writer_prepare(s->w, s->buf, (size_t)n) == -1)
-		return out_failed(s, out, e);
+	if (s->placed) {
+		n = pread(fd, s->buf, span(from, to, COPY_BUF), from);
+		if (n <= 0)
+			return read_failed(s, src, n, e);
+		if (writer_prepare(s->w, s->buf, (size_t)n) == -1)
+			return out_failed(s, out, e);
+		s->placed = 0;
+	}
 	if (fflush(out->fp) == EOF)
 		return tuff_seterr_written(e);	/* kept in out */
 	while (at < to) {
-		n = sendfile(out->fd, s->spill.fd, &at,
-		    span(at, to, 1 << 30));
+		n = sendfile(out->fd, fd, &at, span(at, to, 1 << 30));
 		if (n > 0 || (n == -1 && errno == EINTR))
 			continue;
 		/* Not for this output, or not now (a pipe that is full and
 		 * does not block): the slow way, which waits. */
 		if (n == -1 && (errno == EINVAL || errno == ENOSYS ||
 		    errno == EAGAIN))
-			return copy_slow(s, out, &at, to, e);
-		tuff_out_error(out, n == 0 ? EIO : errno);
+			return copy_slow(s, out, fd, src, &at, to, e);
+		if (n == 0)
+			return read_failed(s, src, n, e);
+		tuff_out_error(out, errno);
 		return tuff_seterr_written(e);
 	}
 	return 0;
 }
 
-/* At each place, what belongs there; then the rest. */
+/* Every mark in turn: at a place what belongs there, at a reference its text. */
 static int
 copy_all(struct tuff_stream *s, struct tuff_out *out, off_t end,
     tuff_place_fn *fn, void *ctx, struct tuff_error *e)
 {
+	const struct source *src;
+	struct mark *m;
 	off_t done = 0;
 	size_t i;
 	int rc;
 
 	for (i = 0; i < s->n; i++) {
-		if (copy(s, out, done, s->places[i].at, e) == -1)
+		m = &s->marks[i];
+		if (copy(s, out, s->spill.fd, NULL, done, m->at, e) == -1)
 			return -1;
-		done = s->places[i].at;
-		writer_set_state(s->w, &s->places[i].st);
-		rc = fn(s->places[i].arg, s->w, ctx, e);
-		tuff_doc_free(s->places[i].doc);
-		s->places[i].doc = NULL;
+		done = m->at;
+		if (m->src != PLACE) {
+			src = &s->srcs[m->src];
+			if (copy(s, out, src->fd, src, m->from,
+			    m->from + m->len, e) == -1)
+				return -1;
+			continue;
+		}
+		writer_set_state(s->w, &m->st);
+		rc = fn(m->arg, s->w, ctx, e);
+		s->placed = 1;
+		tuff_doc_free(m->doc);
+		m->doc = NULL;
 		if (rc == -1)
 			return tuff_writer_errno(s->w) != 0 ?
 			    out_failed(s, out, e) : -1;
 	}
-	return copy(s, out, done, end, e);
+	return copy(s, out, s->spill.fd, NULL, done, end, e);
 }
 
 int
@@ -233,6 +431,7 @@ tuff_stream_finish(struct tuff_stream *s, struct tuff_out *out,
     tuff_place_fn *fn, void *ctx, struct tuff_error *e)
 {
 	off_t end;
+	size_t i;
 
 	if (tuff_writer_flush(s->w) == -1)
 		return tuff_writer_error(s->w, e);
@@ -240,6 +439,9 @@ tuff_stream_finish(struct tuff_stream *s, struct tuff_out *out,
 		return tuff_seterr_written(e);	/* kept in the spill */
 	if ((end = writer_offset(s->w)) == -1)
 		return spill_failed(s, errno, e);
+	for (i = 0; i < s->nsrcs; i++)
+		if (check_source(&s->srcs[i], e) == -1)
+			return -1;
 	if (s->buf == NULL && (s->buf = pages_alloc(COPY_BUF)) == NULL)
 		return tuff_seterr(e, NULL, 0, 0, "out of memory");
 	s->finishing = 1;

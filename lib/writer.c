@@ -37,14 +37,32 @@ struct tuff_writer {
 	unsigned	 open_indent;	/* in a block scalar so indented */
 	int		 open_keep;	/* that keeps its trailing lines */
 	int		 block;		/* the last scalar emitted was one */
+	writer_refer_fn	*refer;		/* takes text that has a source */
+	void		*refer_ctx;
 };
+
+/* The output now ends in p[0..n) (n > 0). */
+static void
+note_end(struct tuff_writer *w, const char *p, size_t n)
+{
+	size_t k;
+
+	if (n >= sizeof(w->last)) {
+		memcpy(w->last, p + n - sizeof(w->last), sizeof(w->last));
+		w->nlast = sizeof(w->last);
+		return;
+	}
+	k = w->nlast + n > sizeof(w->last) ? w->nlast + n - sizeof(w->last) :
+	    0;
+	memmove(w->last, w->last + k, w->nlast - k);
+	memcpy(w->last + w->nlast - k, p, n);
+	w->nlast = w->nlast - k + n;
+}
 
 /* Write n bytes to the FILE, noting how they end. */
 static int
 put(struct tuff_writer *w, const char *p, size_t n)
 {
-	size_t k;
-
 	if (w->failed)
 		return -1;
 	if (n == 0)
@@ -55,16 +73,7 @@ put(struct tuff_writer *w, const char *p, size_t n)
 		return -1;
 	}
 	w->written += n;
-	if (n >= sizeof(w->last)) {
-		memcpy(w->last, p + n - sizeof(w->last), sizeof(w->last));
-		w->nlast = sizeof(w->last);
-		return 0;
-	}
-	k = w->nlast + n > sizeof(w->last) ? w->nlast + n - sizeof(w->last) :
-	    0;
-	memmove(w->last, w->last + k, w->nlast - k);
-	memcpy(w->last + w->nlast - k, p, n);
-	w->nlast = w->nlast - k + n;
+	note_end(w, p, n);
 	return 0;
 }
 
@@ -297,8 +306,17 @@ writer_set_state(struct tuff_writer *w, const struct writer_state *st)
 	w->open_keep = st->open_keep;
 }
 
-int
-tuff_write_text(struct tuff_writer *w, const char *p, size_t n)
+void
+writer_set_refer(struct tuff_writer *w, writer_refer_fn *fn, void *ctx)
+{
+	w->refer = fn;
+	w->refer_ctx = ctx;
+}
+
+/* p[0..n), a part of raw's text if raw is not NULL. */
+static int
+write_text(struct tuff_writer *w, const struct tuff_raw *raw, const char *p,
+    size_t n)
 {
 	/*
 	 * A byte order mark that would start the output: a reader takes
@@ -312,7 +330,17 @@ tuff_write_text(struct tuff_writer *w, const char *p, size_t n)
 		return w->failed ? -1 : 0;
 	if (writer_prepare(w, p, n) == -1)
 		return -1;
-	return put(w, p, n);
+	if (raw == NULL || raw->src == NULL || w->refer == NULL ||
+	    !w->refer(w->refer_ctx, raw->src, raw->at + (p - raw->text), p, n))
+		return put(w, p, n);
+	note_end(w, p, n);		/* to be copied from the source */
+	return 0;
+}
+
+int
+tuff_write_text(struct tuff_writer *w, const char *p, size_t n)
+{
+	return write_text(w, NULL, p, n);
 }
 
 int
@@ -322,14 +350,14 @@ tuff_write_raw(struct tuff_writer *w, const struct tuff_raw *raw)
 	size_t len = raw->len - raw->head, blen;
 
 	if (raw->marked) {
-		if (tuff_write_text(w, raw->text, raw->len) == -1)
+		if (write_text(w, raw, raw->text, raw->len) == -1)
 			return -1;
 	} else {
 		brk = break_of(body, len, &blen);
-		if (tuff_write_text(w, raw->text, raw->head) == -1 ||
+		if (write_text(w, raw, raw->text, raw->head) == -1 ||
 		    tuff_write_text(w, "---", 3) == -1 ||
 		    put(w, brk, blen) == -1 ||
-		    tuff_write_text(w, body, len) == -1)
+		    write_text(w, raw, body, len) == -1)
 			return -1;
 	}
 	w->open_indent = raw->open_indent;

@@ -13,6 +13,8 @@
 #ifndef TUFF_NODE_H
 #define TUFF_NODE_H
 
+#include <sys/types.h>
+
 #include <stddef.h>
 
 #include "tuff.h"
@@ -65,6 +67,7 @@ struct tuff_node {
 };
 
 struct tuff_arena;
+struct tuff_source;
 
 /*
  * The text a record was read from, so that a tool that does not change
@@ -84,6 +87,11 @@ struct tuff_raw {
 	unsigned char	 open_keep;	/* see open_indent: it is "|+" */
 	unsigned int	 open_indent;	/* it ends in a block scalar whose
 					 * lines are indented so; 0 if not */
+	/* The file the text can be read from again, and where in it the
+	 * text starts: held output copies it from there.  NULL for a
+	 * pipe, and for a record's copy of its text (tuff_doc). */
+	const struct tuff_source *src;
+	off_t		 at;
 };
 
 struct tuff_doc {

@@ -19,6 +19,7 @@
 
 #include <cmocka.h>
 
+#include "tuff/buf.h"
 #include "tuff/diag.h"
 #include "tuff/stream.h"
 
@@ -306,6 +307,106 @@ test_held_run(void **state)
 	assert_null(got);
 }
 
+/* A run whose input is changed, at end, after it was read. */
+struct held_test {
+	struct tuff_held	 h;	/* first: keep_or_fail's arg */
+	const char		*in;
+};
+
+static int
+change_input(void *arg)
+{
+	struct held_test *t = arg;
+	FILE *fp = fopen(t->in, "a");
+
+	assert_non_null(fp);
+	assert_true(fputs("# a line more\n", fp) >= 0);
+	assert_int_equal(fclose(fp), 0);
+	return 0;
+}
+
+/* n records of a kind the run passes on, about 25 bytes each, appended. */
+static void
+add_others(struct tuff_buf *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		tuff_buf_printf(b, "---\nkind: other # %zu\n", i);
+}
+
+/* All of a file (the test's own, so its size is known to fit). */
+static char *
+whole_file(const char *path)
+{
+	struct stat st;
+	char *text;
+	FILE *fp;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		return NULL;
+	assert_int_equal(fstat(fileno(fp), &st), 0);
+	assert_non_null(text = calloc(1, (size_t)st.st_size + 1));
+	assert_int_equal(fread(text, 1, (size_t)st.st_size, fp),
+	    (size_t)st.st_size);
+	fclose(fp);
+	unlink(path);
+	return text;
+}
+
+/*
+ * Runs of text passed on that are longer than the spill takes (64 KiB)
+ * are copied from the input at the end: the output is the same, with a
+ * place between two runs and a last line with no line break; and when
+ * the input has changed by then, the run fails and writes nothing.
+ */
+static void
+test_held_refer(void **state)
+{
+	struct held_test t = { { keep_or_fail, others, NULL, rewrite_kept,
+	    NULL, 0, NULL, NULL }, NULL };
+	char in[] = "/tmp/tuff-held-XXXXXX", *argv[] = { in, NULL };
+	char out[] = "/tmp/tuff-held-out-XXXXXX";
+	struct tuff_buf text, want;
+	struct capture c;
+	char *got;
+
+	(void)state;
+	tuff_buf_init(&text);
+	tuff_buf_init(&want);
+	add_others(&text, 6000);
+	add_others(&want, 6000);
+	assert_true(text.len > 2 * 64 * 1024);
+	tuff_buf_puts(&text, "---\nkind: keep\n");
+	tuff_buf_puts(&want, "---\nwas: keep\n");
+	add_others(&text, 6000);
+	add_others(&want, 6000);
+	tuff_buf_puts(&text, "# the end");
+	tuff_buf_puts(&want, "# the end");
+
+	assert_false(text.err || want.err);
+	t.h.arg = &t;
+	t.in = in;
+	temp_file(out, NULL);
+	temp_file(in, text.data);
+	assert_int_equal(tuff_held_run(&t.h, 1, argv, out), TUFF_OK);
+	got = whole_file(out);
+	assert_non_null(got);
+	assert_string_equal(got, want.data);
+	free(got);
+
+	t.h.end = change_input;
+	capture_start(&c);
+	assert_int_equal(tuff_held_run(&t.h, 1, argv, out), TUFF_ERR);
+	capture_stop(&c);
+	assert_null(whole_file(out));
+	assert_non_null(strstr(c.text, "changed while it was read"));
+	free(c.text);
+	unlink(in);
+	tuff_buf_free(&text);
+	tuff_buf_free(&want);
+}
+
 int
 main(void)
 {
@@ -316,6 +417,7 @@ main(void)
 		cmocka_unit_test(test_place_fails),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_held_run),
+		cmocka_unit_test(test_held_refer),
 	};
 
 	tuff_setprogname("test_stream");
