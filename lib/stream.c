@@ -22,9 +22,11 @@
 #define _GNU_SOURCE	/* sendfile */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -78,10 +80,24 @@ struct tuff_stream {
 	size_t			 n, cap;
 	struct source		*srcs;
 	size_t			 nsrcs;
+	int			 fd_max;	/* for a source's descriptor */
 	struct run		 run;
 };
 
 static writer_refer_fn refer;
+
+/* Half the descriptors this process may have. */
+static int
+fd_max(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == -1)
+		return 0;
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > INT_MAX)
+		return INT_MAX / 2;
+	return (int)(rl.rlim_cur / 2);
+}
 
 struct tuff_stream *
 tuff_stream_new(void)
@@ -103,6 +119,7 @@ tuff_stream_new(void)
 		return NULL;
 	}
 	writer_set_refer(s->w, refer, s);
+	s->fd_max = fd_max();
 	return s;
 }
 
@@ -198,8 +215,14 @@ find_source(struct tuff_stream *s, const struct tuff_source *src)
 	if (v == NULL)
 		return PLACE;
 	s->srcs = v;
+	/* Sources take at most half the descriptors a process may have:
+	 * the inputs still to be read need theirs. */
 	if ((fd = fcntl(src->fd, F_DUPFD_CLOEXEC, 0)) == -1)
 		return PLACE;
+	if (fd >= s->fd_max) {
+		close(fd);
+		return PLACE;
+	}
 	v = &s->srcs[s->nsrcs];
 	if ((v->name = strdup(src->name)) == NULL) {
 		close(fd);
