@@ -68,6 +68,7 @@ struct run {
 	off_t		 end;		/* in the file, after it */
 	off_t		 spill_end;	/* in the spill, after it */
 	off_t		 len;		/* 0: no run */
+	int		 refused;	/* its file cannot be a source */
 };
 
 struct tuff_stream {
@@ -250,7 +251,9 @@ refer(void *ctx, const struct tuff_source *src, off_t at, const char *p,
 	size_t i;
 
 	(void)p;
-	if (off == -1)
+	/* Beyond the size the file had: it grows, or it is no plain file
+	 * (/proc's say 0); either way it cannot be read again. */
+	if (off == -1 || at + len > src->st.st_size)
 		return 0;
 	if (run->len == 0 || run->dev != src->st.st_dev ||
 	    run->ino != src->st.st_ino || run->end != at ||
@@ -260,6 +263,7 @@ refer(void *ctx, const struct tuff_source *src, off_t at, const char *p,
 		run->end = at + len;
 		run->spill_end = off + len;
 		run->len = len;
+		run->refused = 0;
 		return 0;
 	}
 	run->end += len;
@@ -270,8 +274,12 @@ refer(void *ctx, const struct tuff_source *src, off_t at, const char *p,
 		m->len += len;		/* the reference goes on */
 		return 1;
 	}
-	if (run->len - len < REFER_MIN || (m = new_mark(s)) == NULL ||
-	    (i = find_source(s, src)) == PLACE) {
+	if (run->len - len < REFER_MIN || run->refused) {
+		run->spill_end += len;
+		return 0;
+	}
+	if ((m = new_mark(s)) == NULL || (i = find_source(s, src)) == PLACE) {
+		run->refused = 1;	/* not asked again in this run */
 		run->spill_end += len;
 		return 0;
 	}
