@@ -82,6 +82,7 @@ struct tuff_stream {
 	struct source		*srcs;
 	size_t			 nsrcs;
 	int			 fd_max;	/* for a source's descriptor */
+	struct stat		 out;		/* the output, if a regular file */
 	struct run		 run;
 };
 
@@ -212,6 +213,11 @@ find_source(struct tuff_stream *s, const struct tuff_source *src)
 	if (last != NULL && last->st.st_dev == src->st.st_dev &&
 	    last->st.st_ino == src->st.st_ino)
 		return s->nsrcs - 1;
+	/* Written from its start at the end (1<>file): it is overwritten
+	 * before all of it has been read again. */
+	if (S_ISREG(s->out.st_mode) && s->out.st_dev == src->st.st_dev &&
+	    s->out.st_ino == src->st.st_ino)
+		return PLACE;
 	v = reallocarray(s->srcs, s->nsrcs + 1, sizeof(*v));
 	if (v == NULL)
 		return PLACE;
@@ -533,6 +539,8 @@ tuff_held_run(struct tuff_held *h, int argc, char **argv, const char *output)
 		return TUFF_ERR;
 	}
 	h->w = tuff_stream_writer(h->s);
+	if (fstat(out.fd, &h->s->out) == -1)
+		memset(&h->s->out, 0, sizeof(h->s->out));
 	ok = tuff_each_record_or_pass(argc, argv, h->record, h->skip,
 	    h->view ? NULL : h->w, h->arg) == TUFF_OK &&
 	    held_output(h, &out) == 0;
