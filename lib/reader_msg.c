@@ -188,14 +188,21 @@ reader_error(struct tuff_reader *r, struct tuff_error *e)
 	unsigned long line, col;
 	const char *problem = p->problem != NULL ? p->problem :
 	    _("parse error");
+	int octets = strstr(problem, "UTF-8") != NULL;
 
 	if (r->read_errno != 0)
 		return tuff_seterr(e, r->name, 0, 0, "read error: %s",
 		    strerror(r->read_errno));
-	if ((strstr(problem, "UTF-8") != NULL ||
-	    strstr(problem, "Unicode") != NULL) && utf8_error(r, e) == -1)
+	if ((octets || strstr(problem, "Unicode") != NULL) &&
+	    utf8_error(r, e) == -1)
 		return -1;
 	reader_error_pos(p, &line, &col);
+	/* The bytes lie before the text held (on the line of a "..." that
+	 * ended the record before): libyaml's word, and the way out. */
+	if (octets)
+		return tuff_seterr(e, r->name, line, col, "%s: the file is not "
+		    "UTF-8 (Windows-1252?); convert it with: iconv -f "
+		    "WINDOWS-1252 -t UTF-8", problem);
 	if (p->problem_value == -1)
 		return tuff_seterr(e, r->name, line, col, "%s", problem);
 	return tuff_seterr(e, r->name, line, col, "%s (U+%04X)", problem,
