@@ -366,11 +366,19 @@ read_failed(struct tuff_stream *s, const struct source *src, ssize_t n,
 	return tuff_seterr(e, src->name, 0, 0, "%s", strerror(errno));
 }
 
-/* Copy [*at, to) of fd to the output, read and written. */
+/* The file the bytes to copy are in: src's, or the spill (src NULL). */
 static int
-copy_slow(struct tuff_stream *s, struct tuff_out *out, int fd,
+from_fd(const struct tuff_stream *s, const struct source *src)
+{
+	return src != NULL ? src->fd : s->spill.fd;
+}
+
+/* Copy [*at, to) of src's file (the spill: NULL), read and written. */
+static int
+copy_slow(struct tuff_stream *s, struct tuff_out *out,
     const struct source *src, off_t *at, off_t to, struct tuff_error *e)
 {
+	int fd = from_fd(s, src);
 	ssize_t n;
 
 	while (*at < to) {
@@ -385,7 +393,7 @@ copy_slow(struct tuff_stream *s, struct tuff_out *out, int fd,
 }
 
 /*
- * Copy the bytes [from, to) of fd, the spill file or src's, to the
+ * Copy the bytes [from, to) of src's file (the spill: NULL) to the
  * output.  Right after a place's records the writer sees their start
  * first, to start a line or end a block scalar before them if it must
  * (elsewhere the text was joined as it was held); then the kernel
@@ -393,9 +401,10 @@ copy_slow(struct tuff_stream *s, struct tuff_out *out, int fd,
  * cannot, a read and a write at a time.
  */
 static int
-copy(struct tuff_stream *s, struct tuff_out *out, int fd,
-    const struct source *src, off_t from, off_t to, struct tuff_error *e)
+copy(struct tuff_stream *s, struct tuff_out *out, const struct source *src,
+    off_t from, off_t to, struct tuff_error *e)
 {
+	int fd = from_fd(s, src);
 	ssize_t n;
 	off_t at = from;
 
@@ -419,7 +428,7 @@ copy(struct tuff_stream *s, struct tuff_out *out, int fd,
 		 * does not block): the slow way, which waits. */
 		if (n == -1 && (errno == EINVAL || errno == ENOSYS ||
 		    errno == EAGAIN))
-			return copy_slow(s, out, fd, src, &at, to, e);
+			return copy_slow(s, out, src, &at, to, e);
 		if (n == 0)
 			return read_failed(s, src, n, e);
 		tuff_out_error(out, errno);
@@ -428,12 +437,14 @@ copy(struct tuff_stream *s, struct tuff_out *out, int fd,
 	return 0;
 }
 
-/* Every mark in turn: at a place what belongs there, at a reference its text. */
+/*
+ * Each mark in turn: at a place what belongs there, at a reference
+ * its text; then the rest of the spill.
+ */
 static int
 copy_all(struct tuff_stream *s, struct tuff_out *out, off_t end,
     tuff_place_fn *fn, void *ctx, struct tuff_error *e)
 {
-	const struct source *src;
 	struct mark *m;
 	off_t done = 0;
 	size_t i;
@@ -441,12 +452,11 @@ copy_all(struct tuff_stream *s, struct tuff_out *out, off_t end,
 
 	for (i = 0; i < s->n; i++) {
 		m = &s->marks[i];
-		if (copy(s, out, s->spill.fd, NULL, done, m->at, e) == -1)
+		if (copy(s, out, NULL, done, m->at, e) == -1)
 			return -1;
 		done = m->at;
 		if (m->src != PLACE) {
-			src = &s->srcs[m->src];
-			if (copy(s, out, src->fd, src, m->from,
+			if (copy(s, out, &s->srcs[m->src], m->from,
 			    m->from + m->len, e) == -1)
 				return -1;
 			continue;
@@ -460,7 +470,7 @@ copy_all(struct tuff_stream *s, struct tuff_out *out, off_t end,
 			return tuff_writer_errno(s->w) != 0 ?
 			    out_failed(s, out, e) : -1;
 	}
-	return copy(s, out, s->spill.fd, NULL, done, end, e);
+	return copy(s, out, NULL, done, end, e);
 }
 
 int
