@@ -247,8 +247,7 @@ find_source(struct tuff_stream *s, const struct tuff_source *src)
  * descriptor for that, it is written to the spill as any text is.
  */
 static int
-refer(void *ctx, const struct tuff_source *src, off_t at, const char *p,
-    size_t n)
+refer(void *ctx, const struct tuff_source *src, off_t at, size_t n)
 {
 	struct tuff_stream *s = ctx;
 	struct run *run = &s->run;
@@ -256,7 +255,6 @@ refer(void *ctx, const struct tuff_source *src, off_t at, const char *p,
 	off_t off = writer_offset(s->w), len = (off_t)n;
 	size_t i;
 
-	(void)p;
 	/* Beyond the size the file had: it grows, or it is no plain file
 	 * (/proc's say 0); either way it cannot be read again. */
 	if (off == -1 || at + len > src->st.st_size)

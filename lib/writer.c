@@ -331,7 +331,7 @@ write_text(struct tuff_writer *w, const struct tuff_raw *raw, const char *p,
 	if (writer_prepare(w, p, n) == -1)
 		return -1;
 	if (raw == NULL || raw->src == NULL || w->refer == NULL ||
-	    !w->refer(w->refer_ctx, raw->src, raw->at + (p - raw->text), p, n))
+	    !w->refer(w->refer_ctx, raw->src, raw->at + (p - raw->text), n))
 		return put(w, p, n);
 	note_end(w, p, n);		/* to be copied from the source */
 	return 0;

@@ -42,14 +42,14 @@ off_t	writer_offset(const struct tuff_writer *);
 void	writer_fail(struct tuff_writer *, int err);
 
 /*
- * A record's text p[0..n), which starts at offset at of its input file
- * src, is to be written next (the writer has prepared for it).  The
- * function returns 1 when it takes the text to be copied from src
- * later, so the writer only notes how the output now ends, or 0 for
- * the writer to write it.
+ * n bytes of a record's text, at offset at of its input file src, are
+ * to be written next (the writer has prepared for them).  The function
+ * returns 1 when it takes them to be copied from src later, so the
+ * writer only notes how the output now ends, or 0 for the writer to
+ * write them.
  */
 typedef int	writer_refer_fn(void *ctx, const struct tuff_source *src,
-		    off_t at, const char *p, size_t n);
+		    off_t at, size_t n);
 void	writer_set_refer(struct tuff_writer *, writer_refer_fn *, void *ctx);
 
 #endif
