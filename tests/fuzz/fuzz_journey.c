@@ -258,6 +258,28 @@ use_journey(struct tuff_doc *doc, struct journey_ids *ids)
 	write_read(doc->root);
 }
 
+/*
+ * Any node may be asked for its actors: a mapping whose "steps" is a
+ * sequence may have some, at most one per step; anything else has none.
+ * (The steps of a record may themselves be such a mapping.)
+ */
+static void
+count_actors(const struct tuff_node *node)
+{
+	const struct tuff_node *steps;
+	size_t actors, most = 0;
+
+	if (journey_distinct_actors(node, &actors) == -1)
+		finding("journey_distinct_actors failed", NULL);
+	if (node != NULL && node->type == TUFF_MAP &&
+	    (steps = tuff_map_get(node, "steps")) != NULL &&
+	    steps->type == TUFF_SEQ)
+		most = steps->u.seq.n;
+	if (actors > most)
+		finding("more actors than steps, or actors without steps",
+		    NULL);
+}
+
 static void
 raw_text(const uint8_t *data, size_t size)
 {
@@ -280,7 +302,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct tuff_reader *r;
 	struct tuff_doc *doc;
 	struct tuff_error e;
-	size_t actors;
 	FILE *fp;
 
 	raw_text(data, size);
@@ -289,10 +310,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    (ids = journey_ids_new()) == NULL)
 		abort();
 	while (tuff_reader_next(r, &doc, &e) == 1) {
-		if (journey_distinct_actors(doc->root, &actors) == -1 ||
-		    journey_distinct_actors(tuff_map_get(doc->root, "steps"),
-		    &actors) == -1 || actors != 0)
-			abort();
+		count_actors(doc->root);
+		count_actors(tuff_map_get(doc->root, "steps"));
 		if (doc->kind != NULL && strcmp(doc->kind, "journey") == 0)
 			use_journey(doc, ids);
 		tuff_doc_free(doc);
