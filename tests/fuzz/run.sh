@@ -68,9 +68,19 @@ for t in $targets; do
 	echo "fuzz_$t: ${runs:-?} executions, corpus $corp inputs, exit $rc"
 	if [ "$rc" -ne 0 ]; then
 		status=1
-		grep -E '^(fuzz_[a-z]+:|SUMMARY:|==[0-9]+==ERROR)' "$log" |
-		    sed "/^fuzz_$t:/!s/^/fuzz_$t: /" | head -n 20
-		grep 'Test unit written to' "$log" | sed "s/^.*written to /fuzz_$t: input: /"
+		# What was found, and where: the first frames of the stack,
+		# and the input itself when it is small, since a CI machine's
+		# files are gone when its log is read.
+		grep -E '^(fuzz_[a-z]+:|SUMMARY:|==[0-9]+== ?ERROR|.*runtime error:| +#[0-9] )' "$log" |
+		    sed "/^fuzz_$t:/!s/^/fuzz_$t: /" | head -n 30
+		unit=$(sed -n 's/^.*Test unit written to //p' "$log" | tail -n 1)
+		if [ -n "$unit" ]; then
+			echo "fuzz_$t: input: $unit"
+			if [ -f "$unit" ] && [ "$(wc -c <"$unit")" -le 4096 ]; then
+				echo "fuzz_$t: input as base64 (base64 -d >FILE):"
+				base64 "$unit"
+			fi
+		fi
 		echo "fuzz_$t: log: $log"
 	fi
 done
