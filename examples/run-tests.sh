@@ -30,13 +30,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 # The scripts call the tools by name: small shims on PATH reach them,
 # under the wrapper when one is set.
-mkdir "$tmp/bin"
-for t in hme-score tuff-journey tuff-decide tbls-check tuff-report; do
-	[ -x "$bin/$t" ] || continue
-	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "${TUFF_WRAPPER:-}" \
-	    "$bin/$t" >"$tmp/bin/$t"
-	chmod +x "$tmp/bin/$t"
-done
+. "$here/../tests/shims.sh" || exit 99
+tool_shims "$tmp/bin" "$bin" || exit 99
 
 # The output without the text of findings' messages (a plain scalar
 # may go on over more-indented lines), and diagnostics a script sends

@@ -48,6 +48,7 @@ else
 	trap 'rm -rf "$base"' EXIT
 	base=$base/$tool
 fi
+. "$(dirname "$0")/../shims.sh" || exit 99
 cd "$dir" || exit 99
 unset LANGUAGE LC_ALL LC_MESSAGES LC_NUMERIC LC_CTYPE
 
@@ -63,13 +64,7 @@ fi
 path=$bin
 if [ -n "${TUFF_WRAPPER:-}" ]; then
 	path=$base.bin
-	rm -rf "$path" && mkdir "$path" || exit 99
-	for t in hme-score tuff-journey tuff-decide tbls-check tuff-report; do
-		[ -x "$bin/$t" ] || continue
-		printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$TUFF_WRAPPER" \
-		    "$bin/$t" >"$path/$t"
-		chmod +x "$path/$t"
-	done
+	tool_shims "$path" "$bin" || exit 99
 fi
 
 # run_case LOCALE SUFFIX: the case under LOCALE, its output in
