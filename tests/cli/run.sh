@@ -12,8 +12,8 @@
 # The report is TAP on standard output, a line a case ("ok 3 -
 # tbls-check/NAME"); what differs goes to standard error, each line
 # after the case's name.  The exit status is 1 when a case failed, 0
-# when none did.  One process runs a whole
-# directory: the suite's time went on starting a test per case.
+# when none did.  One process runs a whole directory: the suite's time
+# went on starting a test per case.
 #
 # TUFF_BIN_DIR   the build directory holding the binaries
 # TUFF_WRAPPER   a command to run each tool under (e.g. valgrind -q)
