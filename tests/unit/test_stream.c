@@ -335,25 +335,6 @@ add_others(struct tuff_buf *b, size_t n)
 		tuff_buf_printf(b, "---\nkind: other # %zu\n", i);
 }
 
-/* All of a file (the test's own, so its size is known to fit). */
-static char *
-whole_file(const char *path)
-{
-	struct stat st;
-	char *text;
-	FILE *fp;
-
-	if ((fp = fopen(path, "r")) == NULL)
-		return NULL;
-	assert_int_equal(fstat(fileno(fp), &st), 0);
-	assert_non_null(text = calloc(1, (size_t)st.st_size + 1));
-	assert_int_equal(fread(text, 1, (size_t)st.st_size, fp),
-	    (size_t)st.st_size);
-	fclose(fp);
-	unlink(path);
-	return text;
-}
-
 /*
  * Runs of text passed on that are longer than the spill takes (64 KiB)
  * are copied from the input at the end: the output is the same, with a
@@ -390,7 +371,7 @@ test_held_refer(void **state)
 	temp_file(out, NULL);
 	temp_file(in, text.data);
 	assert_int_equal(tuff_held_run(&t.h, 1, argv, out), TUFF_OK);
-	got = whole_file(out);
+	got = take_file(out);
 	assert_non_null(got);
 	assert_string_equal(got, want.data);
 	free(got);
@@ -399,7 +380,7 @@ test_held_refer(void **state)
 	capture_start(&c);
 	assert_int_equal(tuff_held_run(&t.h, 1, argv, out), TUFF_ERR);
 	capture_stop(&c);
-	assert_null(whole_file(out));
+	assert_null(take_file(out));
 	assert_non_null(strstr(c.text, "changed while it was read"));
 	free(c.text);
 	unlink(in);

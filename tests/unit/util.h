@@ -7,6 +7,8 @@
 #ifndef TUFF_TEST_UTIL_H
 #define TUFF_TEST_UTIL_H
 
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,22 +73,22 @@ temp_file(char *path, const char *text)
 }
 
 /*
- * The whole of the file at path as a string (at most 64 KiB), which
- * the caller frees, and the file removed; NULL when there is no file.
+ * The whole of the file at path as a string, which the caller frees,
+ * and the file removed; NULL when there is no file.
  */
 static inline char *
 take_file(const char *path)
 {
-	enum { MAX = 65536 };
+	struct stat st;
 	char *text;
-	size_t len;
 	FILE *fp;
 
 	if ((fp = fopen(path, "r")) == NULL)
 		return NULL;
-	assert_non_null(text = calloc(1, MAX + 1));
-	len = fread(text, 1, MAX, fp);
-	text[len] = '\0';
+	assert_int_equal(fstat(fileno(fp), &st), 0);
+	assert_non_null(text = calloc(1, (size_t)st.st_size + 1));
+	assert_int_equal(fread(text, 1, (size_t)st.st_size, fp),
+	    (size_t)st.st_size);
 	fclose(fp);
 	unlink(path);
 	return text;
