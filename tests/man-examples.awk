@@ -27,8 +27,19 @@ function unroff(s) {
 	gsub(/\\\(oa/, "å", s); gsub(/\\\(:A/, "Ä", s)
 	gsub(/\\\(:O/, "Ö", s); gsub(/\\\(oA/, "Å", s)
 	gsub(/\\\(aq/, "'", s); gsub(/\\-/, "-", s)
-	gsub(/\\&/, "", s); gsub(/\\e/, "\\\\", s)
-	return s
+	gsub(/\\&/, "", s)
+	return backslashes(s)
+}
+
+# "\e" is a backslash.  Not by gsub: awks differ on backslashes in its
+# replacement ("\\\\" makes one in mawk, two in gawk).
+function backslashes(s,    out, i) {
+	out = ""
+	while ((i = index(s, "\\e")) > 0) {
+		out = out substr(s, 1, i - 1) "\\"
+		s = substr(s, i + 2)
+	}
+	return out s
 }
 
 function squeeze(s) {
