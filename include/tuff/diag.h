@@ -128,9 +128,13 @@ int	tuff_seterr_written(struct tuff_error *e);
  */
 void	tuff_report(const char *severity, const struct tuff_error *e);
 
-/* Fill e (any of file, line, column may be NULL/0); always returns -1. */
+/*
+ * Fill e (any of file, line, column may be NULL/0); always returns -1.
+ * Cold: a compiler keeps the paths that end in an error out of the way
+ * of those taken for every record.
+ */
 int	tuff_seterr(struct tuff_error *e, const char *file, unsigned long line,
 	    unsigned long column, const char *fmt, ...)
-	    __attribute__((format(printf, 5, 6)));
+	    __attribute__((cold, format(printf, 5, 6)));
 
 #endif
