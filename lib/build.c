@@ -22,6 +22,7 @@ reader_build_free(struct tuff_reader *r)
 	free(r->skeys);
 	free(r->keybuf);
 	free(r->capbuf);
+	free(r->tagbuf);
 }
 
 int
@@ -813,22 +814,23 @@ check_rest(struct tuff_reader *r, struct tuff_error *e)
 struct head {
 	struct tuff_event	 ev[3];	/* DOC_START, MAP_START, the key */
 	int			 n;
-	char			*tag;	/* the root mapping's tag */
 };
 
 /* Build a record after all: feed what was read ahead to the builder. */
 static int
-build_rest(struct tuff_reader *r, struct head *h, struct tuff_event *ev,
-    struct tuff_doc **docp, struct tuff_error *e)
+build_rest(struct tuff_reader *r, struct head *h, struct tuff_doc **docp,
+    struct tuff_error *e)
 {
+	struct tuff_event ev;
 	int i, rc = 0;
 
 	for (i = 0; i < h->n && rc == 0; i++)
 		rc = tuff_reader_build(r, &h->ev[i], e);
+	reader_event(r, &ev);
 	while (rc == 0) {
-		if ((rc = tuff_reader_build(r, ev, e)) != 0)
+		if ((rc = tuff_reader_build(r, &ev, e)) != 0)
 			break;
-		if ((rc = tuff_reader_event(r, ev, e)) <= 0)
+		if ((rc = tuff_reader_event(r, &ev, e)) <= 0)
 			return unexpected_end(r, rc, e);
 		rc = 0;
 	}
@@ -844,44 +846,80 @@ build_rest(struct tuff_reader *r, struct head *h, struct tuff_event *ev,
 }
 
 /*
+ * The root mapping's tag, past its event: in a buffer of the reader's,
+ * so that a record passed on has nothing to free.
+ */
+static const char *
+keep_tag(struct tuff_reader *r, const char *tag)
+{
+	r->taglen = 0;
+	if (append(&r->tagbuf, &r->taglen, &r->tagcap, tag,
+	    strlen(tag) + 1) == -1)
+		return NULL;
+	return r->tagbuf;
+}
+
+/* Keep the event just read in the head. */
+static void
+keep(struct tuff_reader *r, struct head *h)
+{
+	reader_event(r, &h->ev[h->n++]);
+}
+
+/*
  * Read a record's first events: its start, its mapping's, its first
- * key when that is a plain "kind" (ev then holds its value).  1 when
- * the record starts so, 0 when not (ev holds the event after the
- * head), -1 on an error or an end of the stream (*ended set).
+ * key when that is a plain "kind" (the reader's event is then its
+ * value).  1 when the record starts so, 0 when not (the reader's event
+ * is the one after the head), -1 on an error or an end of the stream
+ * (*ended set).  The events are looked at as libyaml gives them: they
+ * are converted only to be kept, and this is done for every record.
  */
 static int
-read_head(struct tuff_reader *r, struct head *h, struct tuff_event *ev,
-    int *ended, struct tuff_error *e)
+read_head(struct tuff_reader *r, struct head *h, int *ended,
+    struct tuff_error *e)
 {
+	const yaml_event_t *y = &r->ev;
 	int rc;
 
 	*ended = 0;
-	if ((rc = tuff_reader_event(r, ev, e)) <= 0) {
+	if ((rc = reader_next(r, e)) <= 0) {
 		*ended = rc == 0;
 		return -1;
 	}
-	h->ev[h->n++] = *ev;				/* DOC_START */
-	if ((rc = reader_event_within(r, ev, e)) <= 0)
+	keep(r, h);					/* DOC_START */
+	if ((rc = reader_next_in(r, e)) <= 0)
 		return unexpected_end(r, rc, e);
-	if (ev->type != TUFF_EV_MAP_START)
+	if (y->type != YAML_MAPPING_START_EVENT)
 		return 0;
-	if (ev->tag != NULL && (h->tag = strdup(ev->tag)) == NULL) {
-		r->failed = 1;
-		return tuff_seterr(e, r->name, 0, 0, "out of memory");
-	}
-	h->ev[h->n] = *ev;
-	h->ev[h->n++].tag = h->tag;
-	if ((rc = reader_event_within(r, ev, e)) <= 0)
+	keep(r, h);
+	if (h->ev[1].tag != NULL && (h->ev[1].tag = keep_tag(r,
+	    h->ev[1].tag)) == NULL)
+		return nomem(r, e);
+	if ((rc = reader_next_in(r, e)) <= 0)
 		return unexpected_end(r, rc, e);
-	if (ev->type != TUFF_EV_SCALAR || ev->tag != NULL ||
-	    ev->style != TUFF_PLAIN || ev->len != 4 ||
-	    memcmp(ev->val, "kind", 4) != 0)
+	if (y->type != YAML_SCALAR_EVENT || y->data.scalar.tag != NULL ||
+	    y->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
+	    y->data.scalar.length != 4 ||
+	    memcmp(y->data.scalar.value, "kind", 4) != 0)
 		return 0;
-	h->ev[h->n] = *ev;
-	h->ev[h->n++].val = "kind";	/* outlives the event */
-	if ((rc = reader_event_within(r, ev, e)) <= 0)
+	keep(r, h);
+	h->ev[2].val = "kind";
+	if ((rc = reader_next_in(r, e)) <= 0)
 		return unexpected_end(r, rc, e);
 	return 1;
+}
+
+/* Is the value just read, a record's kind, one the caller skips? */
+static int
+skips(const struct tuff_reader *r, int (*skip)(const char *kind, void *arg),
+    void *arg)
+{
+	const yaml_event_t *y = &r->ev;
+
+	return y->type == YAML_SCALAR_EVENT && y->data.scalar.length > 0 &&
+	    strlen((const char *)y->data.scalar.value) ==
+	    y->data.scalar.length &&
+	    skip((const char *)y->data.scalar.value, arg);
 }
 
 int
@@ -909,26 +947,17 @@ tuff_reader_next_or_pass(struct tuff_reader *r, struct tuff_doc **docp,
     struct tuff_error *e)
 {
 	struct head h;
-	struct tuff_event ev;
 	int rc, ended;
 
 	*docp = NULL;
 	for (;;) {
 		h.n = 0;
-		h.tag = NULL;
-		rc = read_head(r, &h, &ev, &ended, e);
-		if (rc == -1) {
-			free(h.tag);
+		if ((rc = read_head(r, &h, &ended, e)) == -1)
 			return ended ? 0 : -1;
-		}
-		if (rc == 1 && ev.type == TUFF_EV_SCALAR && ev.len > 0 &&
-		    strlen(ev.val) == ev.len && skip(ev.val, arg))
+		if (rc == 1 && skips(r, skip, arg))
 			break;
-		rc = build_rest(r, &h, &ev, docp, e);
-		free(h.tag);
-		if (rc != 0)
+		if ((rc = build_rest(r, &h, docp, e)) != 0)
 			return rc;
 	}
-	free(h.tag);
 	return tuff_reader_pass_rest(r, h.ev[2].line, h.ev[2].column, e);
 }

@@ -476,27 +476,27 @@ reader_next(struct tuff_reader *r, struct tuff_error *e)
 	}
 }
 
-/* The event just read (rc 1) as ev, or ev cleared; rc. */
-static int
-give_event(const struct tuff_reader *r, int rc, struct tuff_event *ev)
+int
+reader_next_in(struct tuff_reader *r, struct tuff_error *e)
 {
-	if (rc == 1)
-		to_event(r, &r->ev, ev);
-	else
-		memset(ev, 0, sizeof(*ev));
-	return rc;
+	return reader_next_within(r, e);
 }
 
-int
-reader_event_within(struct tuff_reader *r, struct tuff_event *ev,
-    struct tuff_error *e)
+void
+reader_event(const struct tuff_reader *r, struct tuff_event *ev)
 {
-	return give_event(r, reader_next_within(r, e), ev);
+	to_event(r, &r->ev, ev);
 }
 
 int
 tuff_reader_event(struct tuff_reader *r, struct tuff_event *ev,
     struct tuff_error *e)
 {
-	return give_event(r, reader_next(r, e), ev);
+	int rc = reader_next(r, e);
+
+	if (rc == 1)
+		to_event(r, &r->ev, ev);
+	else
+		memset(ev, 0, sizeof(*ev));
+	return rc;
 }

@@ -135,6 +135,9 @@ struct tuff_reader {
 	int		 cap_level;	/* the outermost one's level, or 0 */
 	char		*capbuf;
 	size_t		 caplen, capcap;
+	/* The tag of the root mapping of a record being read, if any. */
+	char		*tagbuf;
+	size_t		 taglen, tagcap;
 };
 
 /*
@@ -150,12 +153,10 @@ int	reader_next(struct tuff_reader *, struct tuff_error *e);
 int	reader_take_any(struct tuff_reader *, const yaml_event_t *,
 	    struct tuff_error *e);
 
-/*
- * tuff_reader_event, once a document has started and until it ends:
- * with reader_next_within's checks.
- */
-int	reader_event_within(struct tuff_reader *, struct tuff_event *ev,
-	    struct tuff_error *e);
+/* reader_next_within out of line, for the few events of a record's head. */
+int	reader_next_in(struct tuff_reader *, struct tuff_error *e);
+/* The event just read (by reader_next or reader_next_within) as ev. */
+void	reader_event(const struct tuff_reader *, struct tuff_event *ev);
 
 /* reader_msg.c: fill e for the parser's error (the reader is failed). */
 int	reader_parse_error(struct tuff_reader *, struct tuff_error *e);
