@@ -319,6 +319,18 @@ writer_set_refer(struct tuff_writer *w, writer_refer_fn *fn, void *ctx)
 	w->refer_ctx = ctx;
 }
 
+/*
+ * writer_prepare's common case, tested where records are passed on:
+ * the emitter idle, no block scalar open, the output just past a
+ * newline.
+ */
+static int
+ready(const struct tuff_writer *w)
+{
+	return !w->started && w->open_indent == 0 && w->nlast > 0 &&
+	    w->last[w->nlast - 1] == '\n';
+}
+
 /* p[0..n), a part of raw's text if raw is not NULL. */
 static int
 write_text(struct tuff_writer *w, const struct tuff_raw *raw, const char *p,
@@ -334,7 +346,7 @@ write_text(struct tuff_writer *w, const struct tuff_raw *raw, const char *p,
 	}
 	if (n == 0)
 		return w->failed ? -1 : 0;
-	if (writer_prepare(w, p, n) == -1)
+	if (!ready(w) && writer_prepare(w, p, n) == -1)
 		return -1;
 	if (raw == NULL || raw->src == NULL || w->refer == NULL ||
 	    !w->refer(w->refer_ctx, raw->src, raw->at + (p - raw->text), n))
