@@ -163,9 +163,9 @@ emit(struct tuff_writer *w, yaml_event_t *ev)
 /*
  * The emitter is set up for the first record that goes through it.  A
  * run that only passes records on never needs it, and its buffers
- * (some 50 KiB, taken before the reader's) left the heap's top so
- * large that glibc consolidated its free lists on most of the parser's
- * frees: tbls-check then spent 2 % more than libyaml alone on malloc.
+ * (some 50 KiB, taken before the reader's) left the heap's top chunk
+ * so large that glibc swept its fast bins on most of the parser's
+ * frees: 6,300 times in 10,000 records, against 7 for libyaml alone.
  */
 static int
 start_stream(struct tuff_writer *w)
