@@ -321,14 +321,14 @@ writer_set_refer(struct tuff_writer *w, writer_refer_fn *fn, void *ctx)
 
 /*
  * writer_prepare's common case, tested where records are passed on:
- * the emitter idle, no block scalar open, the output just past a
- * newline.
+ * nothing failed, the emitter idle, no block scalar open, the output
+ * just past a newline.
  */
 static int
 ready(const struct tuff_writer *w)
 {
-	return !w->started && w->open_indent == 0 && w->nlast > 0 &&
-	    w->last[w->nlast - 1] == '\n';
+	return !w->failed && !w->started && w->open_indent == 0 &&
+	    w->nlast > 0 && w->last[w->nlast - 1] == '\n';
 }
 
 /* p[0..n), a part of raw's text if raw is not NULL. */
