@@ -220,22 +220,24 @@ break_of(const char *p, size_t n, size_t *len)
 	return "\n";
 }
 
+/*
+ * Is the output at the start of a line?  A newline, the usual end, is
+ * tested here; the other line breaks by yaml_ends_line.
+ */
+static int
+at_line_start(const struct tuff_writer *w)
+{
+	return w->nlast == 0 || w->last[w->nlast - 1] == '\n' ||
+	    yaml_ends_line((const char *)w->last, w->nlast);
+}
+
 /* Start a line, if the output is not at the start of one. */
 static int
 start_line(struct tuff_writer *w, const char *brk, size_t len)
 {
-	if (w->nlast == 0 || yaml_ends_line((const char *)w->last, w->nlast))
+	if (at_line_start(w))
 		return 0;
 	return put(w, brk, len);
-}
-
-static int	at_line_start(const struct tuff_writer *);
-
-static int
-at_line_start(const struct tuff_writer *w)
-{
-	return w->nlast == 0 || yaml_ends_line((const char *)w->last,
-	    w->nlast);
 }
 
 int
@@ -319,18 +321,6 @@ writer_set_refer(struct tuff_writer *w, writer_refer_fn *fn, void *ctx)
 	w->refer_ctx = ctx;
 }
 
-/*
- * writer_prepare's common case, tested where records are passed on:
- * nothing failed, the emitter idle, no block scalar open, the output
- * just past a newline.
- */
-static int
-ready(const struct tuff_writer *w)
-{
-	return !w->failed && !w->started && w->open_indent == 0 &&
-	    w->nlast > 0 && w->last[w->nlast - 1] == '\n';
-}
-
 /* p[0..n), a part of raw's text if raw is not NULL. */
 static int
 write_text(struct tuff_writer *w, const struct tuff_raw *raw, const char *p,
@@ -346,7 +336,7 @@ write_text(struct tuff_writer *w, const struct tuff_raw *raw, const char *p,
 	}
 	if (n == 0)
 		return w->failed ? -1 : 0;
-	if (!ready(w) && writer_prepare(w, p, n) == -1)
+	if (writer_prepare(w, p, n) == -1)
 		return -1;
 	if (raw == NULL || raw->src == NULL || w->refer == NULL ||
 	    !w->refer(w->refer_ctx, raw->src, raw->at + (p - raw->text), n))
