@@ -495,7 +495,7 @@ tuff_reader_event(struct tuff_reader *r, struct tuff_event *ev,
 	int rc = reader_next(r, e);
 
 	if (rc == 1)
-		to_event(r, &r->ev, ev);
+		reader_event(r, ev);
 	else
 		memset(ev, 0, sizeof(*ev));
 	return rc;
